@@ -1,0 +1,155 @@
+//! Loading on a named background thread: the window stays responsive, progress comes over a
+//! channel, and a load can be cancelled. The gazetteer and outlines are built once and shared.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::gazetteer::Gazetteer;
+use crate::layout::Projection;
+use crate::pipeline::{self, Dataset, LoadError, Progress, Source};
+use crate::scene::Basemap;
+
+/// What a finished load hands to the window.
+pub struct Loaded {
+    /// The gazetteer used.
+    pub gazetteer: Arc<Gazetteer>,
+    /// Country outlines.
+    pub basemap: Arc<Basemap>,
+    /// What was loaded.
+    pub source: Source,
+    /// The extracted corpus.
+    pub dataset: Dataset,
+}
+
+/// A message from the loading thread.
+pub enum LoadMsg {
+    /// Files done so far.
+    Progress(Progress),
+    /// Finished.
+    Done(Box<Loaded>),
+    /// Could not load; the message says why.
+    Failed(String),
+}
+
+/// A load in progress.
+pub struct Loader {
+    rx: Receiver<LoadMsg>,
+    cancel: Arc<AtomicBool>,
+    /// Latest progress.
+    pub progress: Progress,
+    /// What is being loaded.
+    pub label: String,
+}
+
+/// How a poll of the loader went.
+pub enum Poll {
+    /// Still working.
+    Pending,
+    /// Finished with this result.
+    Finished(Result<Box<Loaded>, String>),
+}
+
+impl Loader {
+    /// Starts loading `source` on a background thread. `shared` reuses an earlier gazetteer and
+    /// outlines; `repaint` is called whenever there is news.
+    pub fn start(
+        source: Source,
+        shared: Option<(Arc<Gazetteer>, Arc<Basemap>)>,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let label = source.label();
+        let thread_cancel = Arc::clone(&cancel);
+        let spawned = std::thread::Builder::new()
+            .name("corridor-atlas-loader".into())
+            .spawn(move || {
+                let msg = match load(source, shared, &thread_cancel, &|p| {
+                    let _ = tx.send(LoadMsg::Progress(p));
+                    repaint();
+                }) {
+                    Ok(loaded) => LoadMsg::Done(Box::new(loaded)),
+                    Err(e) => LoadMsg::Failed(e),
+                };
+                let _ = tx.send(msg);
+                repaint();
+            });
+        if let Err(e) = spawned {
+            // Without a thread, report it through the same channel the window polls.
+            let (tx, rx2) = channel();
+            let _ = tx.send(LoadMsg::Failed(format!("cannot start loading: {e}")));
+            return Self {
+                rx: rx2,
+                cancel,
+                progress: Progress::default(),
+                label,
+            };
+        }
+        Self {
+            rx,
+            cancel,
+            progress: Progress::default(),
+            label,
+        }
+    }
+
+    /// Asks the load to stop; it finishes with "cancelled".
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Takes the news from the thread.
+    pub fn poll(&mut self) -> Poll {
+        loop {
+            match self.rx.try_recv() {
+                Ok(LoadMsg::Progress(p)) => self.progress = p,
+                Ok(LoadMsg::Done(loaded)) => return Poll::Finished(Ok(loaded)),
+                Ok(LoadMsg::Failed(e)) => return Poll::Finished(Err(e)),
+                Err(TryRecvError::Empty) => return Poll::Pending,
+                Err(TryRecvError::Disconnected) => {
+                    return Poll::Finished(Err("loading stopped unexpectedly".into()));
+                }
+            }
+        }
+    }
+
+    /// Blocks until the load ends (tests and the command line).
+    pub fn wait(mut self) -> Result<Box<Loaded>, String> {
+        loop {
+            match self.rx.recv() {
+                Ok(LoadMsg::Progress(p)) => self.progress = p,
+                Ok(LoadMsg::Done(loaded)) => return Ok(loaded),
+                Ok(LoadMsg::Failed(e)) => return Err(e),
+                Err(_) => return Err("loading stopped unexpectedly".into()),
+            }
+        }
+    }
+}
+
+/// Everything a load does, on the loading thread.
+pub fn load(
+    source: Source,
+    shared: Option<(Arc<Gazetteer>, Arc<Basemap>)>,
+    cancel: &AtomicBool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Loaded, String> {
+    let (gazetteer, basemap) = if let Some(pair) = shared {
+        pair
+    } else {
+        let g =
+            Gazetteer::bundled().map_err(|e| format!("the bundled gazetteer is damaged: {e}"))?;
+        let b = Basemap::bundled(Projection::default(), &g)
+            .map_err(|e| format!("the bundled map outlines are damaged: {e}"))?;
+        (Arc::new(g), Arc::new(b))
+    };
+    let dataset = pipeline::load(&source, &gazetteer, progress, cancel).map_err(|e| match e {
+        LoadError::Cancelled => "cancelled".to_owned(),
+    })?;
+    Ok(Loaded {
+        gazetteer,
+        basemap,
+        source,
+        dataset,
+    })
+}

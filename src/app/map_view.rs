@@ -1,0 +1,585 @@
+//! The map: country outlines, corridor routes, links and nodes, with pan, zoom, hover and click.
+//! Only the camera persists between frames; the outline mesh and the scene are cached and rebuilt
+//! when what they depend on changes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use eframe::egui::{
+    self, Color32, Mesh, Pos2, Rect, Sense, Shape as EguiShape, Stroke, Vec2, pos2, vec2,
+};
+
+use super::{Command, Model, Settings};
+use crate::gazetteer::EntityId;
+use crate::layout::MapPos;
+use crate::scene::{self, Color, Focus, Pick, Scene, Shape, Style};
+
+/// Where the map looks: a map-space centre and a scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Map-space point at the centre of the view.
+    pub center: MapPos,
+    /// Screen points per map unit.
+    pub px_per_unit: f32,
+}
+
+impl Camera {
+    /// Screen position of a map-space point.
+    pub fn screen_from_map(&self, rect: Rect, p: MapPos) -> Pos2 {
+        rect.center()
+            + vec2(
+                (p[0] - self.center[0]) * self.px_per_unit,
+                (p[1] - self.center[1]) * self.px_per_unit,
+            )
+    }
+
+    /// Map-space point under a screen position.
+    pub fn map_from_screen(&self, rect: Rect, p: Pos2) -> MapPos {
+        let d = p - rect.center();
+        [
+            self.center[0] + d.x / self.px_per_unit,
+            self.center[1] + d.y / self.px_per_unit,
+        ]
+    }
+
+    /// The camera that shows `bounds` inside `rect` with a margin.
+    pub fn fit(bounds: [f32; 4], rect: Rect, margin_px: f32) -> Self {
+        let w = (bounds[2] - bounds[0]).max(1e-3);
+        let h = (bounds[3] - bounds[1]).max(1e-3);
+        let avail = (rect.size() - Vec2::splat(2.0 * margin_px)).max(Vec2::splat(10.0));
+        Self {
+            center: [
+                f32::midpoint(bounds[0], bounds[2]),
+                f32::midpoint(bounds[1], bounds[3]),
+            ],
+            px_per_unit: (avail.x / w).min(avail.y / h),
+        }
+    }
+
+    /// Zooms by `factor`, keeping the map point under `anchor` where it is.
+    pub fn zoom_around(&mut self, rect: Rect, anchor: Pos2, factor: f32, limits: (f32, f32)) {
+        let before = self.map_from_screen(rect, anchor);
+        self.px_per_unit = (self.px_per_unit * factor).clamp(limits.0, limits.1);
+        let after = self.map_from_screen(rect, anchor);
+        self.center[0] += before[0] - after[0];
+        self.center[1] += before[1] - after[1];
+    }
+}
+
+struct BaseCache {
+    key: (Rect, [f32; 3], u64, bool, Option<EntityId>),
+    shapes: Vec<EguiShape>,
+}
+
+struct SceneCache {
+    key: (u64, Focus, bool, bool),
+    scene: Scene,
+}
+
+/// The map's camera and caches.
+#[derive(Default)]
+pub struct MapView {
+    /// The camera; `None` until the first frame fits the data.
+    pub camera: Option<Camera>,
+    /// What the pointer is over.
+    pub hovered: Option<Pick>,
+    /// The screen rectangle of the last frame.
+    pub rect: Option<Rect>,
+    base: Option<BaseCache>,
+    scene: Option<SceneCache>,
+}
+
+impl MapView {
+    /// Fits the data again on the next frame.
+    pub fn reset_camera(&mut self) {
+        self.camera = None;
+    }
+
+    /// Screen position of a country node in the last frame, if it is shown.
+    pub fn screen_pos_of(&self, model: &Model, entity: EntityId) -> Option<Pos2> {
+        let (camera, rect) = (self.camera?, self.rect?);
+        let node = model.analysis.node(entity)?;
+        Some(camera.screen_from_map(rect, model.layout.pos(node)))
+    }
+
+    fn scene(
+        &mut self,
+        model: &Model,
+        settings: &Settings,
+        style: &Style,
+        focus: Focus,
+        dark: bool,
+    ) -> &Scene {
+        let key = (model.generation, focus, dark, settings.show_corridors);
+        if self.scene.as_ref().is_none_or(|c| c.key != key) {
+            let mut scene = scene::map_scene(
+                &model.analysis,
+                &model.layout,
+                &model.gazetteer,
+                settings.projection,
+                style,
+                focus,
+            );
+            if !settings.show_corridors {
+                scene
+                    .items
+                    .retain(|i| !matches!(i.pick, Some(Pick::Corridor(_))));
+            }
+            self.scene = Some(SceneCache { key, scene });
+        }
+        &self.scene.as_ref().expect("just filled").scene
+    }
+
+    /// Draws the map and handles its input.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        model: &Model,
+        settings: &Settings,
+        selection: Option<Pick>,
+        commands: &mut Vec<Command>,
+    ) {
+        let dark = ui.visuals().dark_mode;
+        let style = if dark { Style::dark() } else { Style::light() };
+        let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        let response = response.on_hover_cursor(if self.hovered.is_some() {
+            egui::CursorIcon::PointingHand
+        } else {
+            egui::CursorIcon::Grab
+        });
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "World map"));
+        let rect = response.rect;
+        self.rect = Some(rect);
+
+        let world = settings.projection.world_bounds();
+        let world_fit = Camera::fit(world, rect, 8.0).px_per_unit;
+        let limits = (world_fit * 0.6, world_fit * 300.0);
+        let previous_focus = Focus {
+            hovered: self.hovered,
+            selected: selection,
+        };
+        let data_bounds = self
+            .scene(model, settings, &style, previous_focus, dark)
+            .data_bounds;
+        let camera = self.camera.get_or_insert_with(|| match data_bounds {
+            Some(b) => {
+                // A little context around the data, and never closer than a region's width.
+                let (cx, cy) = (f32::midpoint(b[0], b[2]), f32::midpoint(b[1], b[3]));
+                let half_w = ((b[2] - b[0]) / 2.0 * 1.15).max(0.35);
+                let half_h = ((b[3] - b[1]) / 2.0 * 1.15).max(0.2);
+                Camera::fit(
+                    [cx - half_w, cy - half_h, cx + half_w, cy + half_h],
+                    rect,
+                    24.0,
+                )
+            }
+            None => Camera::fit(world, rect, 8.0),
+        });
+
+        // Pan and zoom.
+        if response.dragged() {
+            let d = response.drag_delta() / camera.px_per_unit;
+            camera.center[0] -= d.x;
+            camera.center[1] -= d.y;
+        }
+        if let Some(pointer) = response.hover_pos() {
+            let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = zoom * (scroll * 0.0025).exp();
+            if (factor - 1.0).abs() > 1e-4 {
+                camera.zoom_around(rect, pointer, factor, limits);
+            }
+        }
+        if response.double_clicked()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            camera.zoom_around(rect, pointer, 2.0, limits);
+        }
+        let camera = *camera;
+
+        // What is under the pointer: a scene item, or else the land of a linked country.
+        let pointer = response.hover_pos();
+        let hovered = pointer.and_then(|p| {
+            self.pick_at(
+                model,
+                settings,
+                &style,
+                previous_focus,
+                dark,
+                camera,
+                rect,
+                p,
+            )
+        });
+        self.hovered = hovered;
+        let focus = Focus {
+            hovered,
+            selected: selection,
+        };
+
+        painter.rect_filled(rect, 0.0, to_egui(style.sea));
+        self.paint_basemap(&painter, model, &style, camera, rect, dark, selection);
+        let scene = self.scene(model, settings, &style, focus, dark);
+        paint_scene(&painter, scene, camera, rect);
+
+        if let Some(pick) = hovered {
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, model, pick));
+        }
+        if response.clicked() {
+            let at = response.interact_pointer_pos();
+            let pick = at
+                .and_then(|p| self.pick_at(model, settings, &style, focus, dark, camera, rect, p));
+            commands.push(Command::Select(pick));
+        }
+        Self::legend_ui(ui, model, settings, &style, rect, commands);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn pick_at(
+        &mut self,
+        model: &Model,
+        settings: &Settings,
+        style: &Style,
+        focus: Focus,
+        dark: bool,
+        camera: Camera,
+        rect: Rect,
+        pointer: Pos2,
+    ) -> Option<Pick> {
+        let on_map = camera.map_from_screen(rect, pointer);
+        let scene = self.scene(model, settings, style, focus, dark);
+        scene.pick_at(on_map, camera.px_per_unit, 4.0).or_else(|| {
+            let country = model.basemap.country_at(on_map)?.entity?;
+            model.analysis.node(country).map(|_| Pick::Country(country))
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn paint_basemap(
+        &mut self,
+        painter: &egui::Painter,
+        model: &Model,
+        style: &Style,
+        camera: Camera,
+        rect: Rect,
+        dark: bool,
+        selection: Option<Pick>,
+    ) {
+        let selected_country = match selection {
+            Some(Pick::Country(c)) => Some(c),
+            _ => None,
+        };
+        let key = (
+            rect,
+            [camera.center[0], camera.center[1], camera.px_per_unit],
+            model.generation,
+            dark,
+            selected_country,
+        );
+        if self.base.as_ref().is_none_or(|c| c.key != key) {
+            let shapes = basemap_shapes(model, style, camera, rect, selected_country);
+            self.base = Some(BaseCache { key, shapes });
+        }
+        if let Some(cache) = &self.base {
+            painter.extend(cache.shapes.iter().cloned());
+        }
+    }
+
+    fn legend_ui(
+        ui: &mut egui::Ui,
+        model: &Model,
+        settings: &Settings,
+        style: &Style,
+        rect: Rect,
+        commands: &mut Vec<Command>,
+    ) {
+        let area = Rect::from_min_max(
+            pos2(rect.left() + 10.0, rect.top() + 10.0),
+            pos2(rect.left() + 280.0, rect.bottom() - 10.0),
+        );
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(area)
+                .layout(egui::Layout::bottom_up(egui::Align::Min)),
+        );
+        egui::Frame::popup(child.style()).show(&mut child, |ui| {
+            ui.spacing_mut().item_spacing.y = 3.0;
+            ui.label(egui::RichText::new("Legend").strong());
+            legend_row(
+                ui,
+                |p, r| {
+                    p.circle_filled(r.center(), 6.0, to_egui(style.node));
+                },
+                "Country: size by mentions",
+            );
+            legend_row(
+                ui,
+                |p, r| {
+                    p.line_segment(
+                        [r.left_center(), r.right_center()],
+                        Stroke::new(3.0, to_egui(style.link)),
+                    );
+                },
+                &format!(
+                    "Link: width by co-mentions per {}",
+                    settings.window.as_str()
+                ),
+            );
+            if settings.show_corridors {
+                for (i, c) in model.analysis.corridors.iter().enumerate() {
+                    let color = to_egui(style.corridor_color(i).with_alpha_factor(0.8));
+                    let clicked = legend_row(
+                        ui,
+                        |p, r| {
+                            p.line_segment(
+                                [r.left_center(), r.right_center()],
+                                Stroke::new(5.0, color),
+                            );
+                        },
+                        model.name(c.entity),
+                    );
+                    if clicked {
+                        commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// One legend line: a 22×12 swatch and a label. Returns whether the label was clicked.
+fn legend_row(ui: &mut egui::Ui, swatch: impl FnOnce(&egui::Painter, Rect), label: &str) -> bool {
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
+        swatch(ui.painter(), r);
+        ui.add(egui::Label::new(label).sense(Sense::click()))
+            .clicked()
+    })
+    .inner
+}
+
+/// Fills and borders of every country on screen, as egui shapes.
+fn basemap_shapes(
+    model: &Model,
+    style: &Style,
+    camera: Camera,
+    rect: Rect,
+    selected: Option<EntityId>,
+) -> Vec<EguiShape> {
+    let mentions: HashMap<EntityId, u32> = model
+        .analysis
+        .graph
+        .node_weights()
+        .map(|n| (n.entity, n.mentions))
+        .collect();
+    let max = model.analysis.max_mentions();
+    let visible = |b: [f32; 4]| {
+        let r = Rect::from_min_max(
+            camera.screen_from_map(rect, [b[0], b[1]]),
+            camera.screen_from_map(rect, [b[2], b[3]]),
+        );
+        r.intersects(rect)
+    };
+    let mut mesh = Mesh::default();
+    let mut borders = Vec::new();
+    let border = Stroke::new(0.6, to_egui(style.border));
+    let mut highlight = Vec::new();
+    for country in &model.basemap.countries {
+        if !visible(country.bounds) {
+            continue;
+        }
+        let n = country
+            .entity
+            .and_then(|e| mentions.get(&e).copied())
+            .unwrap_or(0);
+        let fill = to_egui(style.land_fill(n, max));
+        let base = mesh.vertices.len() as u32;
+        for p in &country.vertices {
+            mesh.colored_vertex(camera.screen_from_map(rect, *p), fill);
+        }
+        for t in country.triangles.chunks_exact(3) {
+            mesh.add_triangle(base + t[0], base + t[1], base + t[2]);
+        }
+        let is_selected = country.entity.is_some() && country.entity == selected;
+        for ring in &country.rings {
+            let points: Vec<Pos2> = country.vertices[ring.clone()]
+                .iter()
+                .map(|p| camera.screen_from_map(rect, *p))
+                .collect();
+            let size = Rect::from_points(&points).size();
+            if size.x.max(size.y) < 1.5 {
+                continue;
+            }
+            if is_selected {
+                highlight.push(EguiShape::closed_line(
+                    points,
+                    Stroke::new(2.0, to_egui(style.selection)),
+                ));
+            } else {
+                borders.push(EguiShape::closed_line(points, border));
+            }
+        }
+    }
+    let mut shapes = vec![EguiShape::mesh(Arc::new(mesh))];
+    shapes.extend(borders);
+    shapes.extend(highlight);
+    shapes
+}
+
+/// Paints scene items; labels are placed greedily so none overlaps one placed before it.
+fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rect) {
+    let painter = painter.with_clip_rect(rect);
+    let mut placed: Vec<Rect> = Vec::new();
+    for item in &scene.items {
+        match &item.shape {
+            Shape::Path {
+                points,
+                width_px,
+                color,
+            } => {
+                let pts: Vec<Pos2> = points
+                    .iter()
+                    .map(|p| camera.screen_from_map(rect, *p))
+                    .collect();
+                painter.add(EguiShape::line(
+                    pts,
+                    Stroke::new(*width_px, to_egui(*color)),
+                ));
+            }
+            Shape::Circle {
+                center,
+                radius_px,
+                fill,
+                stroke_px,
+                stroke,
+            } => {
+                let c = camera.screen_from_map(rect, *center);
+                painter.circle(
+                    c,
+                    *radius_px,
+                    to_egui(*fill),
+                    Stroke::new(*stroke_px, to_egui(*stroke)),
+                );
+                placed.push(Rect::from_center_size(c, Vec2::splat(radius_px * 1.4)));
+            }
+            Shape::Label {
+                anchor,
+                offset_px,
+                text,
+                size_px,
+                color,
+                halo,
+            } => {
+                let a = camera.screen_from_map(rect, *anchor);
+                if !rect.contains(a) {
+                    continue;
+                }
+                let font = egui::FontId::proportional(*size_px);
+                let galley = painter.layout_no_wrap(text.clone(), font.clone(), to_egui(*color));
+                let size = galley.size();
+                let right = Rect::from_min_size(
+                    pos2(a.x + offset_px[0], a.y + offset_px[1] - size.y / 2.0),
+                    size,
+                );
+                let left = Rect::from_min_size(
+                    pos2(
+                        a.x - offset_px[0] - size.x,
+                        a.y + offset_px[1] - size.y / 2.0,
+                    ),
+                    size,
+                );
+                let free = |r: &Rect| {
+                    rect.contains_rect(*r) && !placed.iter().any(|p| p.intersects(r.expand(1.0)))
+                };
+                let Some(spot) = [right, left].into_iter().find(free) else {
+                    continue;
+                };
+                let halo_galley = painter.layout_no_wrap(text.clone(), font, to_egui(*halo));
+                for d in [
+                    vec2(-1.0, 0.0),
+                    vec2(1.0, 0.0),
+                    vec2(0.0, -1.0),
+                    vec2(0.0, 1.0),
+                ] {
+                    painter.galley(spot.min + d, halo_galley.clone(), Color32::TRANSPARENT);
+                }
+                painter.galley(spot.min, galley, Color32::TRANSPARENT);
+                placed.push(spot);
+            }
+        }
+    }
+}
+
+fn tooltip_ui(ui: &mut egui::Ui, model: &Model, pick: Pick) {
+    match pick {
+        Pick::Country(c) => {
+            ui.strong(model.name(c));
+            if let Some(n) = model.analysis.node(c) {
+                let node = &model.analysis.graph[n];
+                ui.label(format!(
+                    "{} mentions in {} documents",
+                    node.mentions, node.documents
+                ));
+                let links = model.analysis.graph.edges(n).count();
+                ui.label(format!("linked with {links} countries"));
+            }
+        }
+        Pick::Link(a, b) => {
+            ui.strong(format!("{} — {}", model.name(a), model.name(b)));
+            if let Some(link) = model.analysis.link(a, b) {
+                ui.label(format!(
+                    "named together in {} {}s, in {} documents",
+                    link.weight,
+                    model.analysis.params.window.as_str(),
+                    link.documents
+                ));
+            }
+        }
+        Pick::Corridor(k) => {
+            ui.strong(model.name(k));
+            let route: Vec<&str> = model
+                .gazetteer
+                .entity(k)
+                .members
+                .iter()
+                .map(|m| model.name(*m))
+                .collect();
+            ui.label(route.join(" → "));
+            if let Some(stat) = model.analysis.corridors.iter().find(|c| c.entity == k) {
+                ui.label(format!(
+                    "{} mentions in {} documents",
+                    stat.mentions, stat.documents
+                ));
+            }
+        }
+    }
+    ui.weak("Click to see the evidence");
+}
+
+/// egui colour from a scene colour.
+pub fn to_egui(c: Color) -> Color32 {
+    let [r, g, b, a] = c.0;
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camera_round_trips_and_zooms_around_the_anchor() {
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let mut cam = Camera::fit([-1.0, -1.0, 1.0, 1.0], rect, 0.0);
+        let p = [0.3, -0.2];
+        let s = cam.screen_from_map(rect, p);
+        let back = cam.map_from_screen(rect, s);
+        assert!((back[0] - p[0]).abs() < 1e-5 && (back[1] - p[1]).abs() < 1e-5);
+        let anchor = pos2(600.0, 150.0);
+        let under = cam.map_from_screen(rect, anchor);
+        cam.zoom_around(rect, anchor, 3.0, (1.0, 1e6));
+        let still = cam.map_from_screen(rect, anchor);
+        assert!((under[0] - still[0]).abs() < 1e-5 && (under[1] - still[1]).abs() < 1e-5);
+        assert!((cam.px_per_unit - 900.0).abs() < 1e-3);
+    }
+}

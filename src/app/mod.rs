@@ -1,0 +1,489 @@
+//! The window: a world map of the analysis with a side panel of evidence.
+//!
+//! `AtlasApp` keeps the settings a user chooses ([`Settings`]) apart from runtime state (the
+//! loaded model, caches, the loading thread). Clicks become [`Command`]s, applied after the
+//! frame, so that drawing never mutates the model mid-frame.
+
+mod loader;
+mod map_view;
+mod side_panel;
+mod text;
+
+use std::sync::Arc;
+
+use eframe::egui;
+
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::graph::{self, Analysis, Params, Window};
+use crate::layout::{Layout, Projection};
+use crate::pipeline::{Dataset, Source};
+use crate::scene::{Basemap, Pick};
+
+pub use loader::{Loaded, Loader};
+pub use map_view::{Camera, MapView};
+
+/// Opens the window on `source` and runs until it is closed.
+pub fn run(source: Source) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Corridor Atlas")
+            .with_app_id("corridor-atlas")
+            .with_inner_size([1400.0, 880.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Corridor Atlas",
+        options,
+        Box::new(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            Ok(Box::new(AtlasApp::loading(source, move || {
+                ctx.request_repaint();
+            })))
+        }),
+    )
+}
+
+/// What the user has chosen; kept across sources.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Co-mention window.
+    pub window: Window,
+    /// Smallest link weight shown.
+    pub min_weight: u32,
+    /// Whether corridor routes are drawn.
+    pub show_corridors: bool,
+    /// Map projection.
+    pub projection: Projection,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            window: Window::Sentence,
+            min_weight: 1,
+            show_corridors: true,
+            projection: Projection::EqualEarth,
+        }
+    }
+}
+
+/// Something the user asked for, applied after the frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Command {
+    /// Select something, or clear the selection.
+    Select(Option<Pick>),
+    /// Change the co-mention window.
+    SetWindow(Window),
+    /// Change the minimum link weight.
+    SetMinWeight(u32),
+    /// Frame the data.
+    FitView,
+    /// Stop the running load.
+    CancelLoad,
+}
+
+/// A loaded corpus with its current analysis.
+pub struct Model {
+    /// The gazetteer.
+    pub gazetteer: Arc<Gazetteer>,
+    /// Country outlines.
+    pub basemap: Arc<Basemap>,
+    /// What was loaded.
+    pub source: Source,
+    /// Documents, mentions, problems.
+    pub dataset: Dataset,
+    /// The graph for the current settings.
+    pub analysis: Analysis,
+    /// Node positions.
+    pub layout: Layout,
+    /// Bumped whenever `analysis` changes, so caches know.
+    pub generation: u64,
+}
+
+impl Model {
+    fn new(loaded: Loaded, settings: &Settings) -> Self {
+        let params = params_of(settings);
+        let analysis = graph::build(
+            &loaded.gazetteer,
+            &loaded.dataset.documents,
+            &loaded.dataset.mentions,
+            &params,
+        );
+        let layout = Layout::geographic(&analysis, &loaded.gazetteer, settings.projection);
+        Self {
+            gazetteer: loaded.gazetteer,
+            basemap: loaded.basemap,
+            source: loaded.source,
+            dataset: loaded.dataset,
+            analysis,
+            layout,
+            generation: next_generation(),
+        }
+    }
+
+    fn rebuild(&mut self, settings: &Settings) {
+        let params = params_of(settings);
+        self.analysis = graph::build(
+            &self.gazetteer,
+            &self.dataset.documents,
+            &self.dataset.mentions,
+            &params,
+        );
+        self.layout = Layout::geographic(&self.analysis, &self.gazetteer, settings.projection);
+        self.generation = next_generation();
+    }
+
+    /// Display name of an entity.
+    pub fn name(&self, id: EntityId) -> &str {
+        &self.gazetteer.entity(id).name
+    }
+
+    /// Whether a pick still exists in the current analysis.
+    pub fn has(&self, pick: Pick) -> bool {
+        match pick {
+            Pick::Country(c) => self.analysis.node(c).is_some(),
+            Pick::Link(a, b) => self.analysis.link(a, b).is_some(),
+            Pick::Corridor(k) => self.analysis.corridors.iter().any(|c| c.entity == k),
+        }
+    }
+}
+
+/// Adds `DejaVu` Sans behind egui's default font: articles bring arrows, Georgian, Armenian and
+/// other scripts the default font lacks.
+fn install_fonts(ctx: &egui::Context) {
+    let data = egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf"));
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| egui::epaint::text::InsertFontFamily {
+            family,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "DejaVuSans",
+        data,
+        families,
+    ));
+}
+
+/// A number never handed out before, to tell analyses apart.
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+fn params_of(settings: &Settings) -> Params {
+    Params {
+        window: settings.window,
+        min_weight: settings.min_weight,
+        from: None,
+        to: None,
+    }
+}
+
+/// The application.
+pub struct AtlasApp {
+    /// User choices.
+    pub settings: Settings,
+    /// The loaded corpus, once there is one.
+    pub model: Option<Model>,
+    /// What is selected.
+    pub selection: Option<Pick>,
+    /// The map's camera and caches.
+    pub map: MapView,
+    loader: Option<Loader>,
+    error: Option<String>,
+    commands: Vec<Command>,
+    show_problems: bool,
+    fonts_installed: bool,
+}
+
+impl AtlasApp {
+    /// Starts loading `source` in the background; the window shows progress until it is ready.
+    pub fn loading(source: Source, repaint: impl Fn() + Send + Sync + 'static) -> Self {
+        let mut app = Self::empty();
+        app.loader = Some(Loader::start(source, None, repaint));
+        app
+    }
+
+    /// An app with `source` already loaded (used by tests; blocks until the load ends).
+    pub fn loaded(source: Source) -> Result<Self, String> {
+        let loaded = Loader::start(source, None, || {}).wait()?;
+        let mut app = Self::empty();
+        app.finish_load(*loaded);
+        Ok(app)
+    }
+
+    fn empty() -> Self {
+        Self {
+            settings: Settings::default(),
+            model: None,
+            selection: None,
+            map: MapView::default(),
+            loader: None,
+            error: None,
+            commands: Vec::new(),
+            show_problems: false,
+            fonts_installed: false,
+        }
+    }
+
+    fn finish_load(&mut self, loaded: Loaded) {
+        let model = Model::new(loaded, &self.settings);
+        self.selection = self.selection.filter(|p| model.has(*p));
+        self.map.reset_camera();
+        self.model = Some(model);
+    }
+
+    /// Whether a load is running.
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    /// Queues a command for the end of the frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Applies a command now.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Select(pick) => self.selection = pick,
+            Command::SetWindow(window) => {
+                self.settings.window = window;
+                self.rebuild();
+            }
+            Command::SetMinWeight(w) => {
+                self.settings.min_weight = w.max(1);
+                self.rebuild();
+            }
+            Command::FitView => self.map.reset_camera(),
+            Command::CancelLoad => {
+                if let Some(loader) = &self.loader {
+                    loader.cancel();
+                }
+            }
+        }
+    }
+
+    fn rebuild(&mut self) {
+        if let Some(model) = &mut self.model {
+            model.rebuild(&self.settings);
+            self.selection = self.selection.filter(|p| model.has(*p));
+        }
+    }
+
+    fn poll_loader(&mut self) {
+        let Some(loader) = &mut self.loader else {
+            return;
+        };
+        if let loader::Poll::Finished(result) = loader.poll() {
+            self.loader = None;
+            match result {
+                Ok(loaded) => {
+                    self.error = None;
+                    self.finish_load(*loaded);
+                }
+                Err(e) if e == "cancelled" => {}
+                Err(e) => self.error = Some(e),
+            }
+        }
+    }
+
+    /// Draws one frame into `ui` and applies the commands it produced.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        if !self.fonts_installed {
+            install_fonts(ui.ctx());
+            self.fonts_installed = true;
+        }
+        self.poll_loader();
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.commands.push(Command::Select(None));
+        }
+        let mut commands = std::mem::take(&mut self.commands);
+        self.top_bar_ui(ui, &mut commands);
+        self.status_bar_ui(ui, &mut commands);
+        egui::Panel::right("side_panel")
+            .resizable(true)
+            .default_size(400.0)
+            .size_range(280.0..=720.0)
+            .show(ui, |ui| {
+                if let Some(model) = &self.model {
+                    side_panel::side_panel_ui(ui, model, self.selection, &mut commands);
+                } else {
+                    ui.add_space(12.0);
+                    ui.label("The analysis appears here once the articles are read.");
+                }
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| match &self.model {
+                Some(model) => {
+                    self.map
+                        .ui(ui, model, &self.settings, self.selection, &mut commands);
+                }
+                None => self.placeholder_ui(ui),
+            });
+        if self.show_problems {
+            self.problems_window(ui);
+        }
+        for c in commands {
+            self.apply(c);
+        }
+    }
+
+    fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading("Corridor Atlas");
+                ui.separator();
+                ui.label("Co-mention window:");
+                for w in Window::ALL {
+                    let label = match w {
+                        Window::Sentence => "Sentence",
+                        Window::Paragraph => "Paragraph",
+                        Window::Article => "Article",
+                    };
+                    if ui
+                        .selectable_label(self.settings.window == w, label)
+                        .on_hover_text(format!(
+                            "Two countries are linked when one {} names both",
+                            w.as_str()
+                        ))
+                        .clicked()
+                        && self.settings.window != w
+                    {
+                        commands.push(Command::SetWindow(w));
+                    }
+                }
+                ui.separator();
+                let max = self
+                    .model
+                    .as_ref()
+                    .map_or(1, |m| m.analysis.max_weight().max(1))
+                    .max(self.settings.min_weight);
+                let mut min_weight = self.settings.min_weight;
+                let response = ui.add(
+                    egui::Slider::new(&mut min_weight, 1..=max.max(2))
+                        .text("minimum link weight")
+                        .integer(),
+                );
+                if response.changed() && min_weight != self.settings.min_weight {
+                    commands.push(Command::SetMinWeight(min_weight));
+                }
+                ui.separator();
+                if ui
+                    .button("Fit map")
+                    .on_hover_text("Frame every linked country")
+                    .clicked()
+                {
+                    commands.push(Command::FitView);
+                }
+            });
+        });
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some(loader) = &self.loader {
+                    ui.spinner();
+                    let p = loader.progress;
+                    let fraction = if p.files_total > 0 {
+                        p.files_done as f32 / p.files_total as f32
+                    } else {
+                        0.0
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(220.0)
+                            .text(format!(
+                                "Reading {}: {} of {} files",
+                                loader.label, p.files_done, p.files_total
+                            )),
+                    );
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::CancelLoad);
+                    }
+                    ui.separator();
+                }
+                if let Some(error) = &self.error {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("Could not load: {error}"),
+                    );
+                    ui.separator();
+                }
+                if let Some(model) = &self.model {
+                    let a = &model.analysis;
+                    ui.label(format!(
+                        "{} · {} documents · {} countries · {} links · {} corridors",
+                        model.source.label(),
+                        model.dataset.documents.len(),
+                        a.graph.node_count(),
+                        a.graph.edge_count(),
+                        a.corridors.len()
+                    ));
+                    let problems = model.dataset.problems.len();
+                    if problems > 0 {
+                        ui.separator();
+                        let text = format!(
+                            "{problems} file{} skipped",
+                            if problems == 1 { "" } else { "s" }
+                        );
+                        if ui
+                            .link(text)
+                            .on_hover_text("Show the files that could not be read, and why")
+                            .clicked()
+                        {
+                            self.show_problems = true;
+                        }
+                    }
+                }
+            });
+        });
+    }
+
+    fn placeholder_ui(&self, ui: &mut egui::Ui) {
+        ui.centered_and_justified(|ui| {
+            if self.loader.is_some() {
+                ui.label("Reading the articles…");
+            } else if let Some(error) = &self.error {
+                ui.label(format!("Nothing to show: {error}"));
+            } else {
+                ui.label("No corpus open.");
+            }
+        });
+    }
+
+    fn problems_window(&mut self, ui: &mut egui::Ui) {
+        let Some(model) = &self.model else { return };
+        let mut open = true;
+        egui::Window::new("Skipped files")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ui.ctx(), |ui| {
+                ui.label("These files could not be used; everything else was analysed.");
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        for p in &model.dataset.problems {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.strong(&p.path);
+                                ui.label(&p.reason);
+                            });
+                        }
+                    });
+            });
+        self.show_problems = open;
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

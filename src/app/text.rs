@@ -1,0 +1,94 @@
+//! Sentences with their mentions highlighted.
+
+use eframe::egui::{self, Color32, FontId, TextFormat, text::LayoutJob};
+
+use crate::corpus::{Document, Span};
+use crate::extract::Mention;
+use crate::gazetteer::EntityId;
+
+/// A text span to highlight, in document byte offsets, with its background.
+#[derive(Clone, Copy, Debug)]
+pub struct Highlight {
+    /// Where.
+    pub start: usize,
+    /// Until.
+    pub end: usize,
+    /// Background colour.
+    pub background: Color32,
+}
+
+/// The highlights of `entities` (each with its colour) among `mentions` that fall inside `span`.
+pub fn highlights_in(
+    span: Span,
+    mentions: &[Mention],
+    entities: &[(EntityId, Color32)],
+) -> Vec<Highlight> {
+    mentions
+        .iter()
+        .filter(|m| span.start <= m.start && m.end <= span.end)
+        .filter_map(|m| {
+            entities
+                .iter()
+                .find(|(e, _)| *e == m.entity)
+                .map(|(_, color)| Highlight {
+                    start: m.start as usize,
+                    end: m.end as usize,
+                    background: *color,
+                })
+        })
+        .collect()
+}
+
+/// A wrapped layout of `span` of `doc` with `highlights` drawn behind the named words.
+pub fn highlighted(
+    ui: &egui::Ui,
+    doc: &Document,
+    span: Span,
+    highlights: &[Highlight],
+) -> LayoutJob {
+    let font = FontId::proportional(14.0);
+    let text_color = ui.visuals().text_color();
+    let strong_color = ui.visuals().strong_text_color();
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: text_color,
+        ..Default::default()
+    };
+    let mut job = LayoutJob {
+        wrap: egui::text::TextWrapping::default(),
+        ..Default::default()
+    };
+    let mut highlights: Vec<Highlight> = highlights.to_vec();
+    highlights.sort_by_key(|h| h.start);
+    let mut pos = span.start as usize;
+    let end = span.end as usize;
+    for h in highlights {
+        if h.start < pos || h.end > end {
+            continue;
+        }
+        job.append(
+            squash(doc.text.get(pos..h.start).unwrap_or("")).as_str(),
+            0.0,
+            plain.clone(),
+        );
+        let format = TextFormat {
+            font_id: font.clone(),
+            color: strong_color,
+            background: h.background,
+            ..Default::default()
+        };
+        job.append(doc.text.get(h.start..h.end).unwrap_or(""), 0.0, format);
+        pos = h.end;
+    }
+    job.append(
+        squash(doc.text.get(pos..end).unwrap_or("")).as_str(),
+        0.0,
+        plain,
+    );
+    job
+}
+
+/// Line breaks inside a hard-wrapped sentence read as spaces.
+fn squash(s: &str) -> String {
+    s.replace("\r\n", " ").replace('\n', " ")
+}

@@ -1,0 +1,222 @@
+//! Writes an analysis for scripts: the JSON contract of `DESIGN.md` (schema 1) and mentions as
+//! JSON Lines. Output is deterministic: documents by id, nodes by code, links by their ends.
+
+use std::io::Write;
+
+use petgraph::visit::EdgeRef as _;
+use serde::Serialize;
+
+use crate::corpus::{Date, Problem};
+use crate::extract::Mention;
+use crate::gazetteer::Gazetteer;
+use crate::graph::Analysis;
+use crate::pipeline::Dataset;
+
+/// The JSON contract's schema version.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    schema: u32,
+    window: &'static str,
+    documents: Vec<JsonDocument<'a>>,
+    problems: &'a [Problem],
+    nodes: Vec<JsonNode<'a>>,
+    links: Vec<JsonLink<'a>>,
+    corridors: Vec<JsonCorridor<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<Date>,
+    bytes: u64,
+}
+
+#[derive(Serialize)]
+struct JsonNode<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    lon: f64,
+    lat: f64,
+    mentions: u32,
+    documents: u32,
+}
+
+#[derive(Serialize)]
+struct JsonLink<'a> {
+    source: &'a str,
+    target: &'a str,
+    weight: u32,
+    documents: u32,
+    corridors: Vec<&'a str>,
+    evidence: Vec<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    doc: &'a str,
+    start: u32,
+    end: u32,
+}
+
+#[derive(Serialize)]
+struct JsonCorridor<'a> {
+    id: &'a str,
+    name: &'a str,
+    route: Vec<&'a str>,
+    mentions: u32,
+    documents: u32,
+}
+
+/// Writes the analysis as the JSON contract (schema 1).
+pub fn write_json(
+    out: &mut dyn Write,
+    gazetteer: &Gazetteer,
+    dataset: &Dataset,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
+    let code = |id| gazetteer.entity(id).code.as_str();
+    let documents = dataset
+        .documents
+        .iter()
+        .filter(|d| analysis.params.admits(d.date))
+        .map(|d| JsonDocument {
+            id: &d.id,
+            title: &d.title,
+            date: d.date,
+            bytes: d.bytes,
+        })
+        .collect();
+    let mut nodes: Vec<JsonNode> = analysis
+        .graph
+        .node_weights()
+        .map(|n| {
+            let e = gazetteer.entity(n.entity);
+            JsonNode {
+                id: &e.code,
+                name: &e.name,
+                kind: e.kind.as_str(),
+                lon: round2(e.lon),
+                lat: round2(e.lat),
+                mentions: n.mentions,
+                documents: n.documents,
+            }
+        })
+        .collect();
+    nodes.sort_by(|a, b| a.id.cmp(b.id));
+    let mut links: Vec<JsonLink> = analysis
+        .graph
+        .edge_references()
+        .map(|e| {
+            let (mut source, mut target) = (
+                code(analysis.graph[e.source()].entity),
+                code(analysis.graph[e.target()].entity),
+            );
+            if target < source {
+                std::mem::swap(&mut source, &mut target);
+            }
+            let link = e.weight();
+            let mut corridors: Vec<&str> = link.corridors.iter().map(|c| code(*c)).collect();
+            corridors.sort_unstable();
+            JsonLink {
+                source,
+                target,
+                weight: link.weight,
+                documents: link.documents,
+                corridors,
+                evidence: link
+                    .evidence
+                    .iter()
+                    .map(|ev| JsonEvidence {
+                        doc: &dataset.documents[ev.doc as usize].id,
+                        start: ev.span.start,
+                        end: ev.span.end,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    links.sort_by(|a, b| (a.source, a.target).cmp(&(b.source, b.target)));
+    let corridors = analysis
+        .corridors
+        .iter()
+        .map(|c| {
+            let e = gazetteer.entity(c.entity);
+            JsonCorridor {
+                id: &e.code,
+                name: &e.name,
+                route: e.members.iter().map(|m| code(*m)).collect(),
+                mentions: c.mentions,
+                documents: c.documents,
+            }
+        })
+        .collect();
+    let export = JsonExport {
+        schema: SCHEMA,
+        window: analysis.params.window.as_str(),
+        documents,
+        problems: &dataset.problems,
+        nodes,
+        links,
+        corridors,
+    };
+    serde_json::to_writer_pretty(&mut *out, &export)?;
+    out.write_all(b"\n")
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    doc: &'a str,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    entity: &'a str,
+    kind: &'static str,
+    via: &'static str,
+}
+
+/// Writes every mention as one JSON object per line, documents in id order.
+pub fn write_mentions(
+    out: &mut dyn Write,
+    gazetteer: &Gazetteer,
+    dataset: &Dataset,
+    admits: &dyn Fn(Option<Date>) -> bool,
+) -> std::io::Result<()> {
+    for (doc, mentions) in dataset.documents.iter().zip(&dataset.mentions) {
+        if !admits(doc.date) {
+            continue;
+        }
+        for m in mentions {
+            write_mention(out, gazetteer, &doc.id, &doc.text, m)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_mention(
+    out: &mut dyn Write,
+    gazetteer: &Gazetteer,
+    doc: &str,
+    text: &str,
+    m: &Mention,
+) -> std::io::Result<()> {
+    let e = gazetteer.entity(m.entity);
+    let line = JsonMention {
+        doc,
+        start: m.start,
+        end: m.end,
+        text: text.get(m.range()).unwrap_or(""),
+        entity: &e.code,
+        kind: e.kind.as_str(),
+        via: m.via.code(),
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    out.write_all(b"\n")
+}

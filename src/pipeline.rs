@@ -1,0 +1,255 @@
+//! Sources to an extracted corpus: read each file once, decode, segment and extract mentions in
+//! parallel, reporting progress and honouring cancellation. The graph is then built from the
+//! result as often as parameters change ([`crate::graph::build`]).
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::corpus::{self, Document, Problem, SourceFile};
+use crate::extract::{self, Mention};
+use crate::gazetteer::Gazetteer;
+
+include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+
+/// Files larger than this are reported, not read: a news article is never this big.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Where the articles come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The corpus bundled into the binary.
+    Seeds,
+    /// Folders and files on disk.
+    Paths(Vec<PathBuf>),
+}
+
+impl Source {
+    /// The bundled corpus when no path is given.
+    pub fn from_paths(paths: Vec<PathBuf>) -> Self {
+        if paths.is_empty() {
+            Self::Seeds
+        } else {
+            Self::Paths(paths)
+        }
+    }
+
+    /// A short human name ("bundled seeds", "news/", "3 paths").
+    pub fn label(&self) -> String {
+        match self {
+            Self::Seeds => "bundled seeds".to_owned(),
+            Self::Paths(p) if p.len() == 1 => p[0].display().to_string(),
+            Self::Paths(p) => format!("{} paths", p.len()),
+        }
+    }
+}
+
+/// A corpus read and searched: documents, their mentions and the files that could not be used.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    /// Documents sorted by id.
+    pub documents: Vec<Document>,
+    /// `mentions[i]` are the mentions of `documents[i]`, in text order.
+    pub mentions: Vec<Vec<Mention>>,
+    /// Files that could not be used.
+    pub problems: Vec<Problem>,
+}
+
+impl Dataset {
+    /// Total bytes of the documents read.
+    pub fn bytes(&self) -> u64 {
+        self.documents.iter().map(|d| d.bytes).sum()
+    }
+}
+
+/// How far a load has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Files finished (read or failed).
+    pub files_done: usize,
+    /// Files found.
+    pub files_total: usize,
+    /// Bytes read so far.
+    pub bytes_done: u64,
+}
+
+/// A load that did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The user cancelled.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// Reads and extracts a source. `progress` is called from worker threads now and then.
+pub fn load(
+    source: &Source,
+    gazetteer: &Gazetteer,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Dataset, LoadError> {
+    let (files, mut problems) = match source {
+        Source::Seeds => (Vec::new(), Vec::new()),
+        Source::Paths(roots) => corpus::walk(roots),
+    };
+    let total = match source {
+        Source::Seeds => SEEDS.len(),
+        Source::Paths(_) => files.len(),
+    };
+    let done = AtomicUsize::new(0);
+    let bytes = AtomicU64::new(0);
+    let step = |n: u64| {
+        let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
+        let bytes_done = bytes.fetch_add(n, Ordering::Relaxed) + n;
+        if files_done.is_multiple_of(64) || files_done == total {
+            progress(Progress {
+                files_done,
+                files_total: total,
+                bytes_done,
+            });
+        }
+    };
+    progress(Progress {
+        files_done: 0,
+        files_total: total,
+        bytes_done: 0,
+    });
+
+    let results: Vec<Result<(Document, Vec<Mention>), Problem>> = match source {
+        Source::Seeds => SEEDS
+            .par_iter()
+            .map(|(name, data)| {
+                step(data.len() as u64);
+                read_bytes((*name).to_owned(), None, data, gazetteer)
+            })
+            .collect(),
+        Source::Paths(_) => files
+            .par_iter()
+            .map(|file| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(Problem {
+                        path: file.id.clone(),
+                        reason: "cancelled".into(),
+                    });
+                }
+                let result = read_file(file, gazetteer);
+                step(result.as_ref().map_or(0, |(d, _)| d.bytes));
+                result
+            })
+            .collect(),
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return Err(LoadError::Cancelled);
+    }
+    let mut pairs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(pair) => pairs.push(pair),
+            Err(p) => problems.push(p),
+        }
+    }
+    pairs.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let (documents, mentions) = pairs.into_iter().unzip();
+    Ok(Dataset {
+        documents,
+        mentions,
+        problems,
+    })
+}
+
+fn read_file(
+    file: &SourceFile,
+    gazetteer: &Gazetteer,
+) -> Result<(Document, Vec<Mention>), Problem> {
+    let fail = |reason: String| Problem {
+        path: file.path.display().to_string(),
+        reason,
+    };
+    let size = std::fs::metadata(&file.path)
+        .map_err(|e| fail(corpus::io_reason(&e)))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "too large: {} MB (articles over {} MB are not read)",
+            size / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        )));
+    }
+    let data = std::fs::read(&file.path).map_err(|e| fail(corpus::io_reason(&e)))?;
+    read_bytes(file.id.clone(), Some(file.path.clone()), &data, gazetteer).map_err(|p| Problem {
+        path: file.path.display().to_string(),
+        reason: p.reason,
+    })
+}
+
+/// Decodes, segments and extracts one file's bytes.
+pub fn read_bytes(
+    id: String,
+    path: Option<PathBuf>,
+    data: &[u8],
+    gazetteer: &Gazetteer,
+) -> Result<(Document, Vec<Mention>), Problem> {
+    let text = corpus::decode(data).map_err(|e| Problem {
+        path: id.clone(),
+        reason: e.to_string(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(Problem {
+            path: id,
+            reason: "empty file (white space only)".into(),
+        });
+    }
+    let doc = Document::from_text(id, path, text, data.len() as u64);
+    let mentions = extract::extract(gazetteer, &doc);
+    Ok((doc, mentions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeds_load_with_no_problem() {
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let d = load(&Source::Seeds, &g, &|_| {}, &AtomicBool::new(false)).expect("loads");
+        assert_eq!(d.documents.len(), SEEDS.len());
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert!(d.mentions.iter().all(|m| !m.is_empty()));
+        let ids: Vec<&str> = d.documents.iter().map(|d| d.id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+    }
+
+    #[test]
+    fn bad_files_become_problems_and_the_rest_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("good.txt"), "Chile and Peru met.").expect("write");
+        std::fs::write(dir.path().join("bad.txt"), b"\x00\x01\x02binary").expect("write");
+        std::fs::write(dir.path().join("latin1.txt"), b"T\xfcrkiye").expect("write");
+        std::fs::write(dir.path().join("empty.txt"), b"").expect("write");
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        let d = load(&source, &g, &|_| {}, &AtomicBool::new(false)).expect("loads");
+        assert_eq!(d.documents.len(), 1);
+        let mut reasons: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
+        reasons.sort();
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(reasons[0].contains("bad.txt") && reasons[0].contains("binary"));
+        assert!(reasons[1].contains("empty.txt") && reasons[1].contains("empty"));
+        assert!(reasons[2].contains("latin1.txt") && reasons[2].contains("UTF-8"));
+    }
+
+    #[test]
+    fn cancel_stops_a_load() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.txt"), "Chile.").expect("write");
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        assert!(matches!(
+            load(&source, &g, &|_| {}, &AtomicBool::new(true)),
+            Err(LoadError::Cancelled)
+        ));
+    }
+}

@@ -1,0 +1,427 @@
+//! The picture as plain shapes. A [`Scene`] holds what to draw in map space, with sizes in screen
+//! pixels so nodes and lines keep their size while the map zooms. The window paints a scene with
+//! egui; exporters write the same scene, so the picture on screen and on file agree.
+
+mod basemap;
+mod style;
+
+pub use basemap::{Basemap, CountryShape};
+pub use style::{Color, Style};
+
+use petgraph::visit::EdgeRef as _;
+
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::graph::Analysis;
+use crate::layout::{Layout, MapPos, Projection};
+
+/// Something the user can point at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pick {
+    /// A country node.
+    Country(EntityId),
+    /// A link, ends in increasing id order.
+    Link(EntityId, EntityId),
+    /// A corridor route.
+    Corridor(EntityId),
+}
+
+impl Pick {
+    /// A link pick with its ends ordered.
+    pub fn link(a: EntityId, b: EntityId) -> Self {
+        if a <= b {
+            Self::Link(a, b)
+        } else {
+            Self::Link(b, a)
+        }
+    }
+}
+
+/// One shape. Positions are in map space, sizes in screen pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// An open polyline.
+    Path {
+        /// Points in order.
+        points: Vec<MapPos>,
+        /// Line width.
+        width_px: f32,
+        /// Colour.
+        color: Color,
+    },
+    /// A filled circle with an outline.
+    Circle {
+        /// Centre.
+        center: MapPos,
+        /// Radius.
+        radius_px: f32,
+        /// Fill.
+        fill: Color,
+        /// Outline width.
+        stroke_px: f32,
+        /// Outline colour.
+        stroke: Color,
+    },
+    /// A text label beside an anchor point, placed only where it does not overlap one placed
+    /// before it (items come in order of importance).
+    Label {
+        /// The point labelled.
+        anchor: MapPos,
+        /// Offset of the text's left-centre from the anchor.
+        offset_px: [f32; 2],
+        /// The text.
+        text: String,
+        /// Font size.
+        size_px: f32,
+        /// Text colour.
+        color: Color,
+        /// Outline drawn behind the text for legibility.
+        halo: Color,
+    },
+}
+
+/// A shape, and what it stands for when pointed at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// What to draw.
+    pub shape: Shape,
+    /// What it is.
+    pub pick: Option<Pick>,
+}
+
+/// What the user is looking at: the rest of the picture dims.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Focus {
+    /// Under the pointer.
+    pub hovered: Option<Pick>,
+    /// Clicked.
+    pub selected: Option<Pick>,
+}
+
+impl Focus {
+    /// The pick that dims the rest: the hovered one, else the selected one.
+    pub fn active(&self) -> Option<Pick> {
+        self.hovered.or(self.selected)
+    }
+}
+
+/// Everything drawn over the country outlines, bottom to top, with labels last.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// Shapes, bottom first.
+    pub items: Vec<Item>,
+    /// Map-space bounds of the data (nodes and drawn corridors), `[min_x, min_y, max_x, max_y]`.
+    pub data_bounds: Option<[f32; 4]>,
+}
+
+impl Scene {
+    /// The topmost pickable item within `tolerance_px` of `pos` (map space), given the current
+    /// scale in pixels per map unit. Labels are not picked.
+    pub fn pick_at(&self, pos: MapPos, px_per_unit: f32, tolerance_px: f32) -> Option<Pick> {
+        let mut best: Option<(f32, Pick, u8)> = None;
+        for item in self.items.iter().rev() {
+            let Some(pick) = item.pick else { continue };
+            let (dist_px, reach_px, rank) = match &item.shape {
+                Shape::Circle {
+                    center, radius_px, ..
+                } => (
+                    distance(pos, *center) * px_per_unit,
+                    radius_px + tolerance_px,
+                    0,
+                ),
+                Shape::Path {
+                    points, width_px, ..
+                } => {
+                    let d = points
+                        .windows(2)
+                        .map(|w| segment_distance(pos, w[0], w[1]))
+                        .fold(f32::MAX, f32::min);
+                    let rank = if matches!(pick, Pick::Link(..)) { 1 } else { 2 };
+                    (d * px_per_unit, width_px / 2.0 + tolerance_px, rank)
+                }
+                Shape::Label { .. } => continue,
+            };
+            if dist_px <= reach_px {
+                let better = best.is_none_or(|(d, _, r)| rank < r || (rank == r && dist_px < d));
+                if better {
+                    best = Some((dist_px, pick, rank));
+                }
+            }
+        }
+        best.map(|(_, p, _)| p)
+    }
+}
+
+fn distance(a: MapPos, b: MapPos) -> f32 {
+    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
+}
+
+fn segment_distance(p: MapPos, a: MapPos, b: MapPos) -> f32 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    distance(p, [a[0] + t * dx, a[1] + t * dy])
+}
+
+/// Whether `pick` belongs to the neighbourhood of the focused `active` pick.
+fn in_focus(analysis: &Analysis, gazetteer: &Gazetteer, active: Pick, pick: Pick) -> bool {
+    if active == pick {
+        return true;
+    }
+    match (active, pick) {
+        (Pick::Country(c), Pick::Link(a, b)) | (Pick::Link(a, b), Pick::Country(c)) => {
+            a == c || b == c
+        }
+        (Pick::Country(c), Pick::Country(other)) => analysis.link(c, other).is_some(),
+        (Pick::Corridor(k), Pick::Country(c)) => gazetteer.entity(k).members.contains(&c),
+        (Pick::Corridor(k), Pick::Link(a, b)) => analysis
+            .link(a, b)
+            .is_some_and(|l| l.corridors.contains(&k)),
+        (Pick::Link(a, b), Pick::Corridor(k)) => analysis
+            .link(a, b)
+            .is_some_and(|l| l.corridors.contains(&k)),
+        _ => false,
+    }
+}
+
+/// Builds the map scene: corridor routes, then links as arcs, then nodes, then labels.
+pub fn map_scene(
+    analysis: &Analysis,
+    layout: &Layout,
+    gazetteer: &Gazetteer,
+    projection: Projection,
+    style: &Style,
+    focus: Focus,
+) -> Scene {
+    let mut scene = Scene::default();
+    let active = focus.active();
+    let alpha_for = |pick: Pick| match active {
+        Some(a) if !in_focus(analysis, gazetteer, a, pick) => style.dimmed_alpha,
+        _ => 1.0,
+    };
+    let mut bounds: Option<[f32; 4]> = None;
+    let mut grow = |p: MapPos| {
+        let b = bounds.get_or_insert([p[0], p[1], p[0], p[1]]);
+        *b = [
+            b[0].min(p[0]),
+            b[1].min(p[1]),
+            b[2].max(p[0]),
+            b[3].max(p[1]),
+        ];
+    };
+
+    // Corridors: wide translucent bands along their waypoints.
+    for (i, stat) in analysis.corridors.iter().enumerate() {
+        let entity = gazetteer.entity(stat.entity);
+        let points: Vec<MapPos> = if entity.waypoints.len() >= 2 {
+            densify(
+                &entity
+                    .waypoints
+                    .iter()
+                    .map(|w| projection.map_from_lonlat(w[0], w[1]))
+                    .collect::<Vec<_>>(),
+            )
+        } else {
+            entity
+                .members
+                .iter()
+                .map(|m| {
+                    let e = gazetteer.entity(*m);
+                    projection.map_from_lonlat(e.lon, e.lat)
+                })
+                .collect()
+        };
+        for p in &points {
+            grow(*p);
+        }
+        let pick = Pick::Corridor(stat.entity);
+        let selected = focus.selected == Some(pick) || focus.hovered == Some(pick);
+        scene.items.push(Item {
+            shape: Shape::Path {
+                points,
+                width_px: if selected { 7.0 } else { 5.0 },
+                color: style
+                    .corridor_color(i)
+                    .with_alpha_factor(0.75 * alpha_for(pick)),
+            },
+            pick: Some(pick),
+        });
+    }
+
+    // Links: arcs, lightest first so heavy links end up on top.
+    let max_weight = analysis.max_weight().max(1) as f32;
+    let mut edges: Vec<_> = analysis.graph.edge_references().collect();
+    edges.sort_by_key(|e| e.weight().weight);
+    for edge in edges {
+        let (a, b) = (
+            analysis.graph[edge.source()].entity,
+            analysis.graph[edge.target()].entity,
+        );
+        let pick = Pick::link(a, b);
+        let t = (edge.weight().weight as f32 / max_weight).sqrt();
+        let highlighted = focus.selected == Some(pick) || focus.hovered == Some(pick);
+        let color = if highlighted {
+            style.link_highlight
+        } else {
+            style.link
+        };
+        let (pa, pb) = if a <= b {
+            (layout.pos(edge.source()), layout.pos(edge.target()))
+        } else {
+            (layout.pos(edge.target()), layout.pos(edge.source()))
+        };
+        scene.items.push(Item {
+            shape: Shape::Path {
+                points: arc(pa, pb),
+                width_px: 1.2 + 6.0 * t,
+                color: color.with_alpha_factor((0.45 + 0.5 * t) * alpha_for(pick)),
+            },
+            pick: Some(pick),
+        });
+    }
+
+    // Nodes: largest first, so small ones stay visible on top.
+    let max_mentions = analysis.max_mentions().max(1) as f32;
+    let mut nodes: Vec<_> = analysis.graph.node_indices().collect();
+    nodes.sort_by(|x, y| {
+        analysis.graph[*y]
+            .mentions
+            .cmp(&analysis.graph[*x].mentions)
+    });
+    let mut labels = Vec::new();
+    for n in &nodes {
+        let node = &analysis.graph[*n];
+        let pick = Pick::Country(node.entity);
+        let pos = layout.pos(*n);
+        grow(pos);
+        let radius_px = 3.5 + 10.0 * (node.mentions as f32 / max_mentions).sqrt();
+        let a = alpha_for(pick);
+        let selected = focus.selected == Some(pick);
+        scene.items.push(Item {
+            shape: Shape::Circle {
+                center: pos,
+                radius_px,
+                fill: style.node.with_alpha_factor(a),
+                stroke_px: if selected { 3.0 } else { 1.5 },
+                stroke: if selected {
+                    style.selection
+                } else {
+                    style.node_stroke.with_alpha_factor(a)
+                },
+            },
+            pick: Some(pick),
+        });
+        let focused = active.is_some_and(|f| in_focus(analysis, gazetteer, f, pick));
+        labels.push((
+            !focused,
+            Item {
+                shape: Shape::Label {
+                    anchor: pos,
+                    offset_px: [radius_px + 3.0, 0.0],
+                    text: gazetteer.entity(node.entity).name.clone(),
+                    size_px: if node.mentions as f32 >= max_mentions * 0.25 {
+                        14.0
+                    } else {
+                        12.0
+                    },
+                    color: style.label.with_alpha_factor(a.max(0.35)),
+                    halo: style.label_halo.with_alpha_factor(a.max(0.35)),
+                },
+                pick: None,
+            },
+        ));
+    }
+    // Labels in order of importance: the focused neighbourhood first, then by mentions (a stable
+    // sort keeps the mention order within each group).
+    labels.sort_by_key(|(unfocused, _)| *unfocused);
+    scene.items.extend(labels.into_iter().map(|(_, item)| item));
+    scene.data_bounds = bounds;
+    scene
+}
+
+/// A gentle arc from `a` to `b`: a quadratic Bézier bowed to one side, flattened.
+pub fn arc(a: MapPos, b: MapPos) -> Vec<MapPos> {
+    const SEGMENTS: usize = 24;
+    const BOW: f32 = 0.18;
+    let (mx, my) = (f32::midpoint(a[0], b[0]), f32::midpoint(a[1], b[1]));
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let control = [mx - dy * BOW, my + dx * BOW];
+    (0..=SEGMENTS)
+        .map(|i| {
+            let t = i as f32 / SEGMENTS as f32;
+            let u = 1.0 - t;
+            [
+                u * u * a[0] + 2.0 * u * t * control[0] + t * t * b[0],
+                u * u * a[1] + 2.0 * u * t * control[1] + t * t * b[1],
+            ]
+        })
+        .collect()
+}
+
+/// Adds points along long straight segments so routes bend with the projection's curvature.
+fn densify(points: &[MapPos]) -> Vec<MapPos> {
+    let mut out = Vec::with_capacity(points.len() * 2);
+    for w in points.windows(2) {
+        let steps = ((distance(w[0], w[1]) / 0.02).ceil() as usize).clamp(1, 32);
+        for i in 0..steps {
+            let t = i as f32 / steps as f32;
+            out.push([
+                w[0][0] + t * (w[1][0] - w[0][0]),
+                w[0][1] + t * (w[1][1] - w[0][1]),
+            ]);
+        }
+    }
+    if let Some(last) = points.last() {
+        out.push(*last);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arc_starts_and_ends_at_its_ends_and_bows() {
+        let pts = arc([0.0, 0.0], [1.0, 0.0]);
+        assert_eq!(pts.first(), Some(&[0.0, 0.0]));
+        let last = pts.last().copied().unwrap_or_default();
+        assert!((last[0] - 1.0).abs() < 1e-6 && last[1].abs() < 1e-6);
+        assert!(pts[pts.len() / 2][1].abs() > 0.05);
+    }
+
+    #[test]
+    fn picks_the_nearest_topmost_item() {
+        let a = EntityId(1);
+        let b = EntityId(2);
+        let scene = Scene {
+            items: vec![
+                Item {
+                    shape: Shape::Path {
+                        points: vec![[0.0, 0.0], [10.0, 0.0]],
+                        width_px: 2.0,
+                        color: Color::BLACK,
+                    },
+                    pick: Some(Pick::link(a, b)),
+                },
+                Item {
+                    shape: Shape::Circle {
+                        center: [0.0, 0.0],
+                        radius_px: 5.0,
+                        fill: Color::BLACK,
+                        stroke_px: 0.0,
+                        stroke: Color::BLACK,
+                    },
+                    pick: Some(Pick::Country(a)),
+                },
+            ],
+            data_bounds: None,
+        };
+        assert_eq!(scene.pick_at([0.1, 0.0], 10.0, 2.0), Some(Pick::Country(a)));
+        assert_eq!(scene.pick_at([5.0, 0.1], 10.0, 2.0), Some(Pick::Link(a, b)));
+        assert_eq!(scene.pick_at([5.0, 3.0], 10.0, 2.0), None);
+    }
+}

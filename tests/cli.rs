@@ -1,0 +1,287 @@
+//! The headless command line on the bundled seeds and on bad input, as a script would use it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_corridor-atlas"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn weight(export: &Value, a: &str, b: &str) -> Option<u64> {
+    let (a, b) = if a < b { (a, b) } else { (b, a) };
+    export["links"]
+        .as_array()?
+        .iter()
+        .find(|l| l["source"] == a && l["target"] == b)
+        .and_then(|l| l["weight"].as_u64())
+}
+
+#[test]
+fn seeds_sentence_window_has_the_expected_links() {
+    let export = json(&["export", "--format", "json"]);
+    for (a, b) in [
+        ("AZE", "TKM"),
+        ("AZE", "TUR"),
+        ("AZE", "TJK"),
+        ("SYR", "TUR"),
+        ("RUS", "UKR"),
+    ] {
+        assert!(
+            weight(&export, a, b).is_some_and(|w| w >= 1),
+            "{a}–{b} missing"
+        );
+    }
+    for (a, b) in [("AZE", "JPN"), ("AZE", "RUS")] {
+        assert_eq!(
+            weight(&export, a, b),
+            None,
+            "{a}–{b} share an article, never a sentence"
+        );
+    }
+}
+
+#[test]
+fn article_window_links_countries_that_only_share_an_article() {
+    let export = json(&["export", "--window", "article"]);
+    assert_eq!(export["window"], "article");
+    assert_eq!(weight(&export, "AZE", "JPN"), Some(1));
+    assert_eq!(weight(&export, "AZE", "RUS"), Some(1));
+    let sentence = json(&["export"]);
+    let paragraph = json(&["export", "--window", "paragraph"]);
+    let count = |v: &Value| v["links"].as_array().map_or(0, Vec::len);
+    assert!(count(&sentence) <= count(&paragraph) && count(&paragraph) <= count(&export));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let export = json(&["export"]);
+    assert_eq!(export["schema"], 1);
+    assert_eq!(export["window"], "sentence");
+    let docs = export["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 5);
+    let first = &docs[0];
+    assert_eq!(first["id"], "000_c520c3b6962b579c.txt");
+    assert_eq!(first["date"], "2026-01-30");
+    assert_eq!(first["bytes"], 2454);
+    assert!(
+        first["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Azerbaijan and Turkmenistan"))
+    );
+    assert_eq!(
+        docs[2]["title"],
+        "Azerbaijan and Türkiye approve 110-point Action Plan to deepen strategic cooperation"
+    );
+    assert_eq!(docs[2]["date"], Value::Null);
+    assert!(export["problems"].as_array().is_some_and(Vec::is_empty));
+
+    let nodes = export["nodes"].as_array().expect("nodes");
+    let aze = nodes.iter().find(|n| n["id"] == "AZE").expect("AZE node");
+    assert_eq!(aze["name"], "Azerbaijan");
+    assert_eq!(aze["kind"], "country");
+    assert_eq!(aze["documents"], 5);
+    assert!(aze["lon"].as_f64().is_some_and(|x| (x - 47.6).abs() < 1.0));
+    assert!(aze["lat"].as_f64().is_some_and(|x| (x - 40.1).abs() < 1.0));
+
+    // Every link: source < target, weight = evidence windows, evidence spans are sentences that
+    // name both countries in the file as given.
+    for link in export["links"].as_array().expect("links") {
+        let (s, t) = (
+            link["source"].as_str().expect("source"),
+            link["target"].as_str().expect("target"),
+        );
+        assert!(s < t, "{s} !< {t}");
+        let evidence = link["evidence"].as_array().expect("evidence");
+        assert_eq!(link["weight"].as_u64(), Some(evidence.len() as u64));
+        for ev in evidence {
+            let text = std::fs::read_to_string(seeds_dir().join(ev["doc"].as_str().expect("doc")))
+                .expect("seed");
+            let (a, b) = (
+                ev["start"].as_u64().expect("start") as usize,
+                ev["end"].as_u64().expect("end") as usize,
+            );
+            let window = text.get(a..b).expect("span on char boundaries");
+            assert!(!window.is_empty() && !window.contains("\n\n"), "{window:?}");
+        }
+    }
+    let middle = export["corridors"]
+        .as_array()
+        .expect("corridors")
+        .iter()
+        .find(|c| c["id"] == "middle-corridor");
+    let middle = middle.expect("Middle Corridor found");
+    assert_eq!(
+        middle["route"],
+        serde_json::json!(["CHN", "KAZ", "AZE", "GEO", "TUR"])
+    );
+    assert!(middle["documents"].as_u64().is_some_and(|d| d >= 4));
+    let tagged = export["links"].as_array().expect("links").iter().any(|l| {
+        l["corridors"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|k| k == "middle-corridor"))
+    });
+    assert!(tagged, "some link is co-mentioned with the Middle Corridor");
+}
+
+#[test]
+fn mentions_are_json_lines_pointing_at_their_text() {
+    let out = run(&["export", "--format", "mentions"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut n = 0;
+    for line in stdout.lines() {
+        let m: Value = serde_json::from_str(line).expect("one JSON object per line");
+        let text = std::fs::read_to_string(seeds_dir().join(m["doc"].as_str().expect("doc")))
+            .expect("seed");
+        let (a, b) = (
+            m["start"].as_u64().expect("start") as usize,
+            m["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(Some(m["text"].as_str().expect("text")), text.get(a..b));
+        kinds.insert(m["kind"].as_str().expect("kind").to_owned());
+        assert!(m["via"].is_string() && m["entity"].is_string());
+        n += 1;
+    }
+    assert!(n > 100, "{n} mentions");
+    assert!(
+        kinds.contains("country") && kinds.contains("corridor") && kinds.contains("region"),
+        "{kinds:?}"
+    );
+    let turkmen = stdout
+        .lines()
+        .find(|l| l.contains("\"text\":\"Turkmen\""))
+        .expect("Turkmen is found");
+    assert!(turkmen.contains("\"entity\":\"TKM\"") && turkmen.contains("\"via\":\"demonym\""));
+}
+
+#[test]
+fn no_path_means_the_bundled_seeds() {
+    let bundled = run(&["export"]);
+    let dir = seeds_dir();
+    let explicit = run(&["export", dir.to_str().expect("utf-8 path")]);
+    assert!(bundled.status.success() && explicit.status.success());
+    assert_eq!(bundled.stdout, explicit.stdout);
+}
+
+#[test]
+fn writes_to_a_file_with_dash_o() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("atlas.json");
+    let status = run(&[
+        "export",
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--window",
+        "paragraph",
+    ]);
+    assert!(status.status.success());
+    assert!(status.stdout.is_empty());
+    let v: Value = serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");
+    assert_eq!(v["window"], "paragraph");
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_is_analysed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Armenia and Georgia signed a deal.",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("binary.txt"), b"\x00\x01PK\x03\x04").expect("write");
+    std::fs::write(dir.path().join("latin1.txt"), b"T\xfcrkiye").expect("write");
+    let before: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    let out = run(&["export", dir.path().to_str().expect("utf-8")]);
+    assert!(out.status.success(), "problems do not fail the export");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("binary.txt") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("latin1.txt") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["problems"].as_array().map(Vec::len), Some(2));
+    assert_eq!(weight(&v, "ARM", "GEO"), Some(1));
+    let after: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "nothing is written into the corpus"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let nothing = run(&["export", "/no/such/folder"]);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&nothing.stderr).contains("/no/such/folder"));
+    assert_eq!(
+        run(&["export", "--window", "chapter"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["export", "--from", "2026-02-30"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["export", "--from", "2026-03-01", "--to", "2026-01-01"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let unwritable = run(&["export", "-o", "/no/such/dir/out.json"]);
+    assert_eq!(unwritable.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unwritable.stderr).contains("/no/such/dir/out.json"));
+}
+
+#[test]
+fn date_filter_leaves_undated_documents_out() {
+    let v = json(&["export", "--from", "2026-01-01", "--to", "2026-12-31"]);
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter_map(|d| d["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["000_c520c3b6962b579c.txt", "001_0c8e5b5424d9bbd8.txt"]
+    );
+    assert!(weight(&v, "AZE", "TKM").is_some());
+    assert_eq!(
+        weight(&v, "AZE", "TUR"),
+        None,
+        "Türkiye is only in undated articles"
+    );
+}

@@ -1,0 +1,184 @@
+//! The window driven headless through `egui_kittest`: find widgets by label, click, assert what the
+//! user would see.
+
+#![cfg(feature = "gui")]
+
+use corridor_atlas::app::AtlasApp;
+use corridor_atlas::graph::Window;
+use corridor_atlas::pipeline::Source;
+use corridor_atlas::scene::Pick;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::loaded(Source::Seeds).expect("seeds load");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// The widget whose label starts with `prefix` (labels with counts vary with the data).
+fn starting_with<'t>(h: &'t Harness<'_, AtlasApp>, prefix: &'t str) -> egui_kittest::Node<'t> {
+    h.get_all_by_label_contains(prefix)
+        .find(|n| {
+            let node = n.accesskit_node();
+            node.label()
+                .or_else(|| node.value())
+                .is_some_and(|l| l.starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no widget labelled {prefix}…"))
+}
+
+fn entity(h: &Harness<'_, AtlasApp>, code: &str) -> corridor_atlas::gazetteer::EntityId {
+    h.state()
+        .model
+        .as_ref()
+        .and_then(|m| m.gazetteer.by_code(code))
+        .expect("known code")
+}
+
+#[test]
+fn opens_on_the_seeds_with_an_overview() {
+    let h = harness();
+    assert!(h.state().model.is_some());
+    h.get_by_label("Most mentioned countries");
+    h.get_by_label("World map");
+    assert!(h.get_all_by_label_contains("5 documents").count() >= 1);
+}
+
+#[test]
+fn selecting_a_country_lists_its_documents_and_partners() {
+    let mut h = harness();
+    starting_with(&h, "Azerbaijan  ·").click();
+    h.run();
+    let aze = entity(&h, "AZE");
+    assert_eq!(h.state().selection, Some(Pick::Country(aze)));
+    h.get_by_label("Linked with");
+    h.get_by_label("Capital: Baku");
+    // A document title and one of its sentences with the country in it.
+    let title =
+        "Azerbaijan and Türkiye approve 110-point Action Plan to deepen strategic cooperation";
+    assert_eq!(
+        h.get_all_by_label(title).count(),
+        2,
+        "the title, and the title line as a sentence"
+    );
+    starting_with(&h, "undated · 002_b736313595941dc7.txt · ");
+    h.get_by_label_contains("reaffirming a commitment to deepen bilateral ties");
+
+    // From the partner list to the link's evidence.
+    starting_with(&h, "Türkiye  ·").click();
+    h.run();
+    let tur = entity(&h, "TUR");
+    assert_eq!(h.state().selection, Some(Pick::link(aze, tur)));
+    h.get_by_label("Evidence");
+    h.get_by_label_contains("launch of Azerbaijani gas supplies to Syria via Türkiye");
+
+    // Escape clears.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().selection, None);
+}
+
+#[test]
+fn clicking_a_node_on_the_map_selects_it_and_hover_shows_a_tooltip() {
+    let mut h = harness();
+    let tjk = entity(&h, "TJK");
+    let pos = {
+        let app = h.state();
+        let model = app.model.as_ref().expect("model");
+        app.map
+            .screen_pos_of(model, tjk)
+            .expect("Tajikistan is on screen")
+    };
+    h.hover_at(pos);
+    h.run();
+    assert_eq!(h.state().map.hovered, Some(Pick::Country(tjk)));
+    h.get_by_label_contains("mentions in 1 documents");
+    h.drag_at(pos);
+    h.drop_at(pos);
+    h.run();
+    assert_eq!(h.state().selection, Some(Pick::Country(tjk)));
+    h.get_by_label("Tajikistan");
+}
+
+#[test]
+fn clicking_empty_sea_clears_the_selection() {
+    let mut h = harness();
+    starting_with(&h, "Azerbaijan  ·").click();
+    h.run();
+    assert!(h.state().selection.is_some());
+    let rect = h.state().map.rect.expect("map drawn");
+    // The top-right corner of the map: far from the data (the legend sits at the left).
+    let sea = rect.right_top() + egui::vec2(-20.0, 20.0);
+    h.drag_at(sea);
+    h.drop_at(sea);
+    h.run();
+    assert_eq!(h.state().selection, None);
+}
+
+#[test]
+fn changing_the_window_rebuilds_the_graph() {
+    let mut h = harness();
+    let links = |h: &Harness<'_, AtlasApp>| {
+        h.state()
+            .model
+            .as_ref()
+            .map_or(0, |m| m.analysis.graph.edge_count())
+    };
+    let sentence_links = links(&h);
+    let (aze, jpn) = (entity(&h, "AZE"), entity(&h, "JPN"));
+    let has_link = |h: &Harness<'_, AtlasApp>| {
+        h.state()
+            .model
+            .as_ref()
+            .is_some_and(|m| m.analysis.link(aze, jpn).is_some())
+    };
+    assert!(!has_link(&h));
+    h.get_by_label("Article").click();
+    h.run();
+    assert_eq!(h.state().settings.window, Window::Article);
+    assert!(links(&h) > sentence_links);
+    assert!(has_link(&h));
+    h.get_by_label("Sentence").click();
+    h.run();
+    assert_eq!(links(&h), sentence_links);
+}
+
+#[test]
+fn dragging_pans_and_scrolling_zooms() {
+    let mut h = harness();
+    let before = h.state().map.camera.expect("fitted");
+    let rect = h.state().map.rect.expect("map drawn");
+    let start = rect.center() + egui::vec2(200.0, 150.0);
+    h.drag_at(start);
+    h.run();
+    h.hover_at(start + egui::vec2(-120.0, 0.0));
+    h.run();
+    h.drop_at(start + egui::vec2(-120.0, 0.0));
+    h.run();
+    let panned = h.state().map.camera.expect("camera");
+    assert!(
+        panned.center[0] > before.center[0],
+        "dragging left moves the view east"
+    );
+    assert!((panned.px_per_unit - before.px_per_unit).abs() < 1e-3);
+
+    h.hover_at(rect.center());
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run();
+    let zoomed = h.state().map.camera.expect("camera");
+    assert!(
+        zoomed.px_per_unit > panned.px_per_unit,
+        "scrolling up zooms in"
+    );
+}
