@@ -97,7 +97,7 @@ fn clicking_a_node_on_the_map_selects_it_and_hover_shows_a_tooltip() {
     h.hover_at(pos);
     h.run();
     assert_eq!(h.state().map.hovered, Some(Pick::Country(tjk)));
-    h.get_by_label_contains("mentions in 1 documents");
+    h.get_by_label_contains("mentions in 1 document");
     h.drag_at(pos);
     h.drop_at(pos);
     h.run();

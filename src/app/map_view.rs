@@ -304,46 +304,49 @@ impl MapView {
                 .layout(egui::Layout::bottom_up(egui::Align::Min)),
         );
         egui::Frame::popup(child.style()).show(&mut child, |ui| {
-            ui.spacing_mut().item_spacing.y = 3.0;
-            ui.label(egui::RichText::new("Legend").strong());
-            legend_row(
-                ui,
-                |p, r| {
-                    p.circle_filled(r.center(), 6.0, to_egui(style.node));
-                },
-                "Country: size by mentions",
-            );
-            legend_row(
-                ui,
-                |p, r| {
-                    p.line_segment(
-                        [r.left_center(), r.right_center()],
-                        Stroke::new(3.0, to_egui(style.link)),
-                    );
-                },
-                &format!(
-                    "Link: width by co-mentions per {}",
-                    settings.window.as_str()
-                ),
-            );
-            if settings.show_corridors {
-                for (i, c) in model.analysis.corridors.iter().enumerate() {
-                    let color = to_egui(style.corridor_color(i).with_alpha_factor(0.8));
-                    let clicked = legend_row(
-                        ui,
-                        |p, r| {
-                            p.line_segment(
-                                [r.left_center(), r.right_center()],
-                                Stroke::new(5.0, color),
-                            );
-                        },
-                        model.name(c.entity),
-                    );
-                    if clicked {
-                        commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
+            // The frame sits at the bottom; its rows read top-down.
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 3.0;
+                ui.label(egui::RichText::new("Legend").strong());
+                legend_row(
+                    ui,
+                    |p, r| {
+                        p.circle_filled(r.center(), 6.0, to_egui(style.node));
+                    },
+                    "Country: size by mentions",
+                );
+                legend_row(
+                    ui,
+                    |p, r| {
+                        p.line_segment(
+                            [r.left_center(), r.right_center()],
+                            Stroke::new(3.0, to_egui(style.link)),
+                        );
+                    },
+                    &format!(
+                        "Link: width by co-mentions per {}",
+                        settings.window.as_str()
+                    ),
+                );
+                if settings.show_corridors {
+                    for (i, c) in model.analysis.corridors.iter().enumerate() {
+                        let color = to_egui(style.corridor_color(i).with_alpha_factor(0.8));
+                        let clicked = legend_row(
+                            ui,
+                            |p, r| {
+                                p.line_segment(
+                                    [r.left_center(), r.right_center()],
+                                    Stroke::new(5.0, color),
+                                );
+                            },
+                            model.name(c.entity),
+                        );
+                        if clicked {
+                            commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
+                        }
                     }
                 }
-            }
+            });
         });
     }
 }
@@ -478,21 +481,16 @@ fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rec
                 let font = egui::FontId::proportional(*size_px);
                 let galley = painter.layout_no_wrap(text.clone(), font.clone(), to_egui(*color));
                 let size = galley.size();
-                let right = Rect::from_min_size(
-                    pos2(a.x + offset_px[0], a.y + offset_px[1] - size.y / 2.0),
-                    size,
-                );
-                let left = Rect::from_min_size(
-                    pos2(
-                        a.x - offset_px[0] - size.x,
-                        a.y + offset_px[1] - size.y / 2.0,
-                    ),
-                    size,
-                );
+                let (dx, dy) = (offset_px[0], offset_px[1]);
+                let right = Rect::from_min_size(pos2(a.x + dx, a.y + dy - size.y / 2.0), size);
+                let left =
+                    Rect::from_min_size(pos2(a.x - dx - size.x, a.y + dy - size.y / 2.0), size);
+                let above = Rect::from_min_size(pos2(a.x - size.x / 2.0, a.y - dx - size.y), size);
+                let below = Rect::from_min_size(pos2(a.x - size.x / 2.0, a.y + dx), size);
                 let free = |r: &Rect| {
                     rect.contains_rect(*r) && !placed.iter().any(|p| p.intersects(r.expand(1.0)))
                 };
-                let Some(spot) = [right, left].into_iter().find(free) else {
+                let Some(spot) = [right, left, above, below].into_iter().find(free) else {
                     continue;
                 };
                 let halo_galley = painter.layout_no_wrap(text.clone(), font, to_egui(*halo));
@@ -517,22 +515,21 @@ fn tooltip_ui(ui: &mut egui::Ui, model: &Model, pick: Pick) {
             ui.strong(model.name(c));
             if let Some(n) = model.analysis.node(c) {
                 let node = &model.analysis.graph[n];
-                ui.label(format!(
-                    "{} mentions in {} documents",
-                    node.mentions, node.documents
-                ));
+                ui.label(super::text::mentions_in(node.mentions, node.documents));
                 let links = model.analysis.graph.edges(n).count();
-                ui.label(format!("linked with {links} countries"));
+                ui.label(format!(
+                    "linked with {}",
+                    super::text::count(links as u64, "country")
+                ));
             }
         }
         Pick::Link(a, b) => {
             ui.strong(format!("{} — {}", model.name(a), model.name(b)));
             if let Some(link) = model.analysis.link(a, b) {
                 ui.label(format!(
-                    "named together in {} {}s, in {} documents",
-                    link.weight,
-                    model.analysis.params.window.as_str(),
-                    link.documents
+                    "named together in {}, in {}",
+                    super::text::count(link.weight, model.analysis.params.window.as_str()),
+                    super::text::count(link.documents, "document")
                 ));
             }
         }
@@ -547,10 +544,7 @@ fn tooltip_ui(ui: &mut egui::Ui, model: &Model, pick: Pick) {
                 .collect();
             ui.label(route.join(" → "));
             if let Some(stat) = model.analysis.corridors.iter().find(|c| c.entity == k) {
-                ui.label(format!(
-                    "{} mentions in {} documents",
-                    stat.mentions, stat.documents
-                ));
+                ui.label(super::text::mentions_in(stat.mentions, stat.documents));
             }
         }
     }

@@ -420,12 +420,12 @@ impl AtlasApp {
                 if let Some(model) = &self.model {
                     let a = &model.analysis;
                     ui.label(format!(
-                        "{} · {} documents · {} countries · {} links · {} corridors",
+                        "{} · {} · {} · {} · {}",
                         model.source.label(),
-                        model.dataset.documents.len(),
-                        a.graph.node_count(),
-                        a.graph.edge_count(),
-                        a.corridors.len()
+                        text::count(model.dataset.documents.len() as u64, "document"),
+                        text::count(a.graph.node_count() as u64, "country"),
+                        text::count(a.graph.edge_count() as u64, "link"),
+                        text::count(a.corridors.len() as u64, "corridor")
                     ));
                     let problems = model.dataset.problems.len();
                     if problems > 0 {

@@ -52,10 +52,10 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
     let a = &model.analysis;
     ui.heading(model.source.label());
     ui.label(format!(
-        "{} documents · {} countries · {} links",
-        model.dataset.documents.len(),
-        a.graph.node_count(),
-        a.graph.edge_count()
+        "{} · {} · {}",
+        super::text::count(model.dataset.documents.len() as u64, "document"),
+        super::text::count(a.graph.node_count() as u64, "country"),
+        super::text::count(a.graph.edge_count() as u64, "link")
     ));
     ui.weak("Click a country, a link or a corridor on the map to read the sentences behind it.");
     ui.add_space(8.0);
@@ -64,7 +64,11 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
     let mut nodes: Vec<_> = a.graph.node_weights().collect();
     nodes.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.entity.cmp(&y.entity)));
     for n in nodes.iter().take(12) {
-        let text = format!("{}  ·  {} mentions", model.name(n.entity), n.mentions);
+        let text = format!(
+            "{}  ·  {}",
+            model.name(n.entity),
+            super::text::count(n.mentions, "mention")
+        );
         if ui.selectable_label(false, text).clicked() {
             commands.push(Command::Select(Some(Pick::Country(n.entity))));
         }
@@ -92,7 +96,11 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
         ui.add_space(8.0);
         ui.label(RichText::new("Corridors").strong());
         for c in &a.corridors {
-            let text = format!("{}  ·  {} mentions", model.name(c.entity), c.mentions);
+            let text = format!(
+                "{}  ·  {}",
+                model.name(c.entity),
+                super::text::count(c.mentions, "mention")
+            );
             if ui.selectable_label(false, text).clicked() {
                 commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
             }
@@ -125,10 +133,7 @@ fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mu
         return;
     };
     let node = &model.analysis.graph[node_index];
-    ui.label(format!(
-        "{} mentions in {} documents",
-        node.mentions, node.documents
-    ));
+    ui.label(super::text::mentions_in(node.mentions, node.documents));
     if let Some(capital) = &entity.capital {
         ui.weak(format!("Capital: {capital}"));
     }
@@ -231,8 +236,9 @@ fn link_ui(
     };
     let window = model.analysis.params.window.as_str();
     ui.label(format!(
-        "Named together in {} {window}s, in {} documents",
-        link.weight, link.documents
+        "Named together in {}, in {}",
+        super::text::count(link.weight, window),
+        super::text::count(link.documents, "document")
     ));
     if !link.corridors.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -303,10 +309,7 @@ fn corridor_ui(ui: &mut egui::Ui, model: &Model, corridor: EntityId, commands: &
         .iter()
         .find(|c| c.entity == corridor)
     {
-        ui.label(format!(
-            "{} mentions in {} documents",
-            stat.mentions, stat.documents
-        ));
+        ui.label(super::text::mentions_in(stat.mentions, stat.documents));
     }
     let tagged: Vec<_> = model
         .analysis

@@ -92,3 +92,24 @@ pub fn highlighted(
 fn squash(s: &str) -> String {
     s.replace("\r\n", " ").replace('\n', " ")
 }
+
+/// "1 mention", "3 mentions", "1 country", "2 countries".
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// "3 mentions in 1 document".
+pub fn mentions_in(mentions: u32, documents: u32) -> String {
+    format!(
+        "{} in {}",
+        count(mentions, "mention"),
+        count(documents, "document")
+    )
+}

@@ -91,13 +91,14 @@ impl Style {
             selection: Color::hex(0x111111),
             label: Color::hex(0x1c252d),
             label_halo: Color::hex(0xffffff).with_alpha_factor(0.85),
+            // Kept apart from the node (vermillion) and link (blue) hues.
             corridors: vec![
                 Color::hex(0x009e73),
                 Color::hex(0xcc79a7),
-                Color::hex(0xe69f00),
-                Color::hex(0x56b4e9),
-                Color::hex(0x8c6d31),
                 Color::hex(0x7570b3),
+                Color::hex(0xd4a000),
+                Color::hex(0xa6761d),
+                Color::hex(0x66a61e),
             ],
             dimmed_alpha: 0.18,
         }
