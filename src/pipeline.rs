@@ -121,7 +121,7 @@ pub fn load(
             .par_iter()
             .map(|(name, data)| {
                 step(data.len() as u64);
-                read_bytes((*name).to_owned(), None, data, gazetteer)
+                read_bytes((*name).to_owned(), None, data.to_vec(), gazetteer)
             })
             .collect(),
         Source::Paths(_) => files
@@ -177,7 +177,7 @@ fn read_file(
         )));
     }
     let data = std::fs::read(&file.path).map_err(|e| fail(corpus::io_reason(&e)))?;
-    read_bytes(file.id.clone(), Some(file.path.clone()), &data, gazetteer).map_err(|p| Problem {
+    read_bytes(file.id.clone(), Some(file.path.clone()), data, gazetteer).map_err(|p| Problem {
         path: file.path.display().to_string(),
         reason: p.reason,
     })
@@ -187,9 +187,10 @@ fn read_file(
 pub fn read_bytes(
     id: String,
     path: Option<PathBuf>,
-    data: &[u8],
+    data: Vec<u8>,
     gazetteer: &Gazetteer,
 ) -> Result<(Document, Vec<Mention>), Problem> {
+    let bytes = data.len() as u64;
     let text = corpus::decode(data).map_err(|e| Problem {
         path: id.clone(),
         reason: e.to_string(),
@@ -200,7 +201,7 @@ pub fn read_bytes(
             reason: "empty file (white space only)".into(),
         });
     }
-    let doc = Document::from_text(id, path, text, data.len() as u64);
+    let doc = Document::from_text(id, path, text, bytes);
     let mentions = extract::extract(gazetteer, &doc);
     Ok((doc, mentions))
 }

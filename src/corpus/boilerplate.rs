@@ -1,6 +1,10 @@
 //! Paragraphs that are not the article: photo captions, share lines, cookie and legal notices,
 //! "see also" blocks. They stay in the text (the reader shows them) but are never counted.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Paragraph openings that mark page furniture (compared case-insensitively).
 const OPENINGS: &[&str] = &[
     "photo:",
@@ -39,10 +43,34 @@ const ANYWHERE: &[&str] = &[
     "use of cookies",
 ];
 
+static ANYWHERE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(ANYWHERE)
+        .ok()
+});
+
+/// Notices are short; a longer paragraph is article text whatever phrases it quotes.
+const NOTICE_MAX_BYTES: usize = 1200;
+
+/// A quick SIMD pre-check for the words every `ANYWHERE` phrase contains ("cookie", "reserved"),
+/// so most paragraphs skip the case-insensitive search.
+fn has_notice_word(text: &[u8]) -> bool {
+    ["ookie", "OOKIE", "eserved", "ESERVED"]
+        .iter()
+        .any(|w| memchr::memmem::find(text, w.as_bytes()).is_some())
+}
+
 /// Whether a paragraph is page furniture rather than article text.
 pub(super) fn is_boilerplate(paragraph: &str) -> bool {
-    let lower = paragraph.trim_start().to_lowercase();
-    OPENINGS.iter().any(|o| lower.starts_with(o)) || ANYWHERE.iter().any(|a| lower.contains(a))
+    let text = paragraph.trim_start().as_bytes();
+    if text.len() > NOTICE_MAX_BYTES {
+        return false;
+    }
+    OPENINGS.iter().any(|o| {
+        text.get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+    }) || ANYWHERE_MATCHER.as_ref().is_some_and(|m| m.is_match(text))
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@ pub enum DecodeError {
 
 /// Decodes a file's bytes. The byte-order mark is dropped, so offsets count from the first
 /// character of the text.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+/// UTF-8 input is taken over without a copy.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -29,15 +30,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes);
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return Err(DecodeError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => Err(DecodeError::InvalidUtf8(e.valid_up_to())),
-    }
+    String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8(e.utf8_error().valid_up_to()))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
@@ -56,10 +56,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("Türkiye".as_bytes()).as_deref(), Ok("Türkiye"));
+        assert_eq!(decode("Türkiye".into()).as_deref(), Ok("Türkiye"));
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("Baku".as_bytes());
-        assert_eq!(decode(&bom).as_deref(), Ok("Baku"));
+        assert_eq!(decode(bom).as_deref(), Ok("Baku"));
     }
 
     #[test]
@@ -70,15 +70,24 @@ mod tests {
             le.extend_from_slice(&u.to_le_bytes());
             be.extend_from_slice(&u.to_be_bytes());
         }
-        assert_eq!(decode(&le).as_deref(), Ok("Türkiye"));
-        assert_eq!(decode(&be).as_deref(), Ok("Türkiye"));
-        assert_eq!(decode(&[0xFF, 0xFE, 0x41]), Err(DecodeError::InvalidUtf16));
+        assert_eq!(decode(le).as_deref(), Ok("Türkiye"));
+        assert_eq!(decode(be).as_deref(), Ok("Türkiye"));
+        assert_eq!(
+            decode(vec![0xFF, 0xFE, 0x41]),
+            Err(DecodeError::InvalidUtf16)
+        );
     }
 
     #[test]
     fn bad_input_is_an_error_not_a_panic() {
-        assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(DecodeError::Binary));
-        assert_eq!(decode(b"ab\xffcd"), Err(DecodeError::InvalidUtf8(2)));
+        assert_eq!(decode(Vec::new()), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec()),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(
+            decode(b"ab\xffcd".to_vec()),
+            Err(DecodeError::InvalidUtf8(2))
+        );
     }
 }

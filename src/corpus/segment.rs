@@ -176,27 +176,38 @@ const OPENERS: &[&str] = &[
 /// Sentence spans inside `paragraph`.
 pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let para = &text[paragraph.range()];
+    let bytes = para.as_bytes();
     let base = paragraph.start as usize;
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
+    let mut i = 0usize;
+    let mut ellipsis = para.find('…');
+    // Jump from terminator to terminator: `.`, `!`, `?` with memchr, the ellipsis with a search
+    // kept one step ahead.
+    loop {
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
+        if ellipsis.is_some_and(|e| e < i) {
+            ellipsis = para[i..].find('…').map(|k| i + k);
         }
+        let (term, at) = match (ascii, ellipsis) {
+            (Some(a), Some(e)) if e < a => ('…', e),
+            (Some(a), _) => (char::from(bytes[a]), a),
+            (None, Some(e)) => ('…', e),
+            (None, None) => break,
+        };
         // Extend over further terminators and closing punctuation.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = at + term.len_utf8();
+        for d in para[end..].chars() {
             if matches!(
                 d,
                 '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
             ) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        i = end;
         let rest = &para[end..];
         let after_space = rest.trim_start();
         if after_space.is_empty() {
@@ -205,7 +216,7 @@ pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
         if after_space.len() == rest.len() {
             continue; // No white space: "2.5", "News.Az", "U.S.-based".
         }
-        if !is_break(&para[start..i], c, after_space) {
+        if !is_break(&para[start..at], term, after_space) {
             continue;
         }
         push_sentence(para, base, start, end, &mut out);
@@ -244,11 +255,13 @@ fn is_break(before: &str, term: char, after: &str) -> bool {
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    let next_word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let opens_sentence = OPENERS.contains(&next_word.as_str());
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        return AMBIGUOUS.contains(&lower.as_str()) && opens_sentence;
+    let next_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let opens_sentence = OPENERS.contains(&next_word);
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+        return AMBIGUOUS.iter().any(|a| a.eq_ignore_ascii_case(word)) && opens_sentence;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // An initial: "J." in "J. Smith".

@@ -39,36 +39,52 @@ impl Mention {
 }
 
 /// Finds the mentions in a document's counted text (header and boilerplate are skipped), in
-/// order of position.
+/// order of position. The text is scanned once; each match is then placed in its sentence.
 pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
+    let from = (doc.content_start as usize).min(doc.text.len());
     let mut out = Vec::new();
-    for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
-        if sentence.boilerplate {
+    let mut sentences = doc.sentences.iter().enumerate().peekable();
+    for (start, end, form) in find_in(gazetteer, &doc.text, from) {
+        // Matches come in order of position, so the sentence pointer only moves forward.
+        while sentences
+            .peek()
+            .is_some_and(|(_, s)| s.span.end as usize <= start)
+        {
+            sentences.next();
+        }
+        let Some(&(index, sentence)) = sentences.peek() else {
+            break;
+        };
+        let inside = sentence.span.start as usize <= start && end <= sentence.span.end as usize;
+        if !inside || sentence.boilerplate {
             continue;
         }
-        let base = sentence.span.start as usize;
-        for (start, end, form) in find(gazetteer, doc.slice(sentence.span)) {
-            let f = &gazetteer.forms()[form];
-            out.push(Mention {
-                entity: f.entity,
-                via: f.via,
-                form: form as u32,
-                start: (base + start) as u32,
-                end: (base + end) as u32,
-                sentence: sentence_index as u32,
-                paragraph: sentence.paragraph,
-            });
-        }
+        let f = &gazetteer.forms()[form];
+        out.push(Mention {
+            entity: f.entity,
+            via: f.via,
+            form: form as u32,
+            start: start as u32,
+            end: end as u32,
+            sentence: index as u32,
+            paragraph: sentence.paragraph,
+        });
     }
     out
 }
 
 /// The accepted matches in `text`: `(start, end, form index)`, sorted by start.
 pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<(usize, usize, usize)> {
+    find_in(gazetteer, text, 0)
+}
+
+/// The accepted matches in `text[from..]`, judged with the text before `from` as context.
+fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<(usize, usize, usize)> {
     let forms = gazetteer.forms();
     let mut places = Vec::new();
     let mut corridors = Vec::new();
-    for m in gazetteer.matcher().find_overlapping_iter(text) {
+    let input = aho_corasick::Input::new(text).span(from..text.len());
+    for m in gazetteer.matcher().find_overlapping_iter(input) {
         let (start, end) = (m.start(), m.end());
         let form = &forms[m.pattern().as_usize()];
         if !accept(text, start, end, form) {

@@ -9,7 +9,7 @@ mod data;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 pub use data::{AssetError, CorridorRecord, CountryRecord, RegionRecord};
@@ -340,6 +340,8 @@ impl Builder {
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A full DFA: one table lookup per byte, the fastest scan, for a few MB of memory.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(self.forms.iter().map(|f| f.text.as_str()))
             .map_err(|e| AssetError::Invalid(format!("cannot compile the matcher: {e}")))?;
         Ok(Gazetteer {
