@@ -294,60 +294,57 @@ impl MapView {
         rect: Rect,
         commands: &mut Vec<Command>,
     ) {
-        let area = Rect::from_min_max(
-            pos2(rect.left() + 10.0, rect.top() + 10.0),
-            pos2(rect.left() + 280.0, rect.bottom() - 10.0),
-        );
-        let mut child = ui.new_child(
-            egui::UiBuilder::new()
-                .max_rect(area)
-                .layout(egui::Layout::bottom_up(egui::Align::Min)),
-        );
-        egui::Frame::popup(child.style()).show(&mut child, |ui| {
-            // The frame sits at the bottom; its rows read top-down.
-            ui.vertical(|ui| {
-                ui.spacing_mut().item_spacing.y = 3.0;
-                ui.label(egui::RichText::new("Legend").strong());
-                legend_row(
-                    ui,
-                    |p, r| {
-                        p.circle_filled(r.center(), 6.0, to_egui(style.node));
-                    },
-                    "Country: size by mentions",
-                );
-                legend_row(
-                    ui,
-                    |p, r| {
-                        p.line_segment(
-                            [r.left_center(), r.right_center()],
-                            Stroke::new(3.0, to_egui(style.link)),
+        // Anchored to the map's bottom-left corner, sized by its rows.
+        egui::Area::new(egui::Id::unique("map-legend"))
+            .pivot(egui::Align2::LEFT_BOTTOM)
+            .fixed_pos(pos2(rect.left() + 10.0, rect.bottom() - 10.0))
+            .constrain_to(rect)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.vertical(|ui| {
+                        ui.spacing_mut().item_spacing.y = 3.0;
+                        ui.label(egui::RichText::new("Legend").strong());
+                        legend_row(
+                            ui,
+                            |p, r| {
+                                p.circle_filled(r.center(), 6.0, to_egui(style.node));
+                            },
+                            "Country: size by mentions",
                         );
-                    },
-                    &format!(
-                        "Link: width by co-mentions per {}",
-                        settings.window.as_str()
-                    ),
-                );
-                if settings.show_corridors {
-                    for (i, c) in model.analysis.corridors.iter().enumerate() {
-                        let color = to_egui(style.corridor_color(i).with_alpha_factor(0.8));
-                        let clicked = legend_row(
+                        legend_row(
                             ui,
                             |p, r| {
                                 p.line_segment(
                                     [r.left_center(), r.right_center()],
-                                    Stroke::new(5.0, color),
+                                    Stroke::new(3.0, to_egui(style.link)),
                                 );
                             },
-                            model.name(c.entity),
+                            &format!(
+                                "Link: width by co-mentions per {}",
+                                settings.window.as_str()
+                            ),
                         );
-                        if clicked {
-                            commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
+                        if settings.show_corridors {
+                            for (i, c) in model.analysis.corridors.iter().enumerate() {
+                                let color = to_egui(style.corridor_color(i).with_alpha_factor(0.8));
+                                let clicked = legend_row(
+                                    ui,
+                                    |p, r| {
+                                        p.line_segment(
+                                            [r.left_center(), r.right_center()],
+                                            Stroke::new(5.0, color),
+                                        );
+                                    },
+                                    model.name(c.entity),
+                                );
+                                if clicked {
+                                    commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
+                                }
+                            }
                         }
-                    }
-                }
+                    });
+                });
             });
-        });
     }
 }
 

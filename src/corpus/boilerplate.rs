@@ -50,7 +50,7 @@ static ANYWHERE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
-/// Notices are short; a longer paragraph is article text whatever phrases it quotes.
+/// Notices are short; a longer paragraph that merely quotes such a phrase is article text.
 const NOTICE_MAX_BYTES: usize = 1200;
 
 /// A quick SIMD pre-check for the words every `ANYWHERE` phrase contains ("cookie", "reserved"),
@@ -64,13 +64,14 @@ fn has_notice_word(text: &[u8]) -> bool {
 /// Whether a paragraph is page furniture rather than article text.
 pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     let text = paragraph.trim_start().as_bytes();
-    if text.len() > NOTICE_MAX_BYTES {
-        return false;
-    }
-    OPENINGS.iter().any(|o| {
+    let opens_as_notice = OPENINGS.iter().any(|o| {
         text.get(..o.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
-    }) || ANYWHERE_MATCHER.as_ref().is_some_and(|m| m.is_match(text))
+    });
+    opens_as_notice
+        || (text.len() <= NOTICE_MAX_BYTES
+            && has_notice_word(text)
+            && ANYWHERE_MATCHER.as_ref().is_some_and(|m| m.is_match(text)))
 }
 
 #[cfg(test)]
