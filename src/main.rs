@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use corridor_atlas::corpus::Date;
 use corridor_atlas::export;
-use corridor_atlas::gazetteer::Gazetteer;
+use corridor_atlas::gazetteer::{AssetError, Gazetteer};
 use corridor_atlas::graph::{self, Params, Window};
 use corridor_atlas::pipeline::{self, Source};
 
@@ -26,6 +26,9 @@ struct Cli {
     command: Option<Command>,
     /// Folders and files to open in the window (none: the bundled seeds).
     paths: Vec<PathBuf>,
+    /// A JSON file of extra or overriding names and entities (see README, "Your own names").
+    #[arg(long, global = true, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -86,8 +89,8 @@ impl From<WindowArg> for Window {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export(args)) => export_command(&args),
-        None => open_window(cli.paths),
+        Some(Command::Export(args)) => export_command(&args, cli.gazetteer.as_deref()),
+        None => open_window(cli.paths, cli.gazetteer),
     };
     match result {
         Ok(code) => code,
@@ -99,8 +102,8 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_window(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
-    corridor_atlas::app::run(Source::from_paths(paths))
+fn open_window(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    corridor_atlas::app::run(Source::from_paths(paths), gazetteer)
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -110,23 +113,44 @@ fn open_window(paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
     clippy::unnecessary_wraps,
     reason = "same signature as the windowed build"
 )]
-fn open_window(_paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+fn open_window(_paths: Vec<PathBuf>, _gazetteer: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     eprintln!(
         "corridor-atlas: this build has no window (built without the `gui` feature); use `corridor-atlas export`"
     );
     Ok(ExitCode::from(2))
 }
 
-fn export_command(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+fn export_command(
+    args: &ExportArgs,
+    gazetteer_file: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {
         eprintln!("corridor-atlas: --from {from} is after --to {to}");
         return Ok(ExitCode::from(2));
     }
-    let gazetteer = Gazetteer::bundled().context("the bundled gazetteer is damaged")?;
     let source = Source::from_paths(args.paths.clone());
-    let dataset = pipeline::load(&source, &gazetteer, &|_| {}, &AtomicBool::new(false))?;
+    // The gazetteer compiles while the folders are walked.
+    let (gazetteer, listing) = rayon::join(
+        || Gazetteer::load(gazetteer_file),
+        || pipeline::list(&source),
+    );
+    let gazetteer = match gazetteer {
+        Ok(g) => g,
+        Err(e @ AssetError::File { .. }) => {
+            eprintln!("corridor-atlas: {e}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e).context("the bundled gazetteer is damaged"),
+    };
+    let dataset = pipeline::read(
+        &source,
+        listing,
+        &gazetteer,
+        &|_| {},
+        &AtomicBool::new(false),
+    )?;
     for p in &dataset.problems {
         eprintln!("corridor-atlas: skipped {p}");
     }

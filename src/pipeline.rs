@@ -82,6 +82,25 @@ pub enum LoadError {
     Cancelled,
 }
 
+/// The files of a source, listed before any is read.
+#[derive(Clone, Debug, Default)]
+pub struct Listing {
+    files: Vec<SourceFile>,
+    problems: Vec<Problem>,
+}
+
+/// Lists a source's files (walking folders). Cheap next to reading them, and independent of the
+/// gazetteer, so the two can be prepared at once.
+pub fn list(source: &Source) -> Listing {
+    match source {
+        Source::Seeds => Listing::default(),
+        Source::Paths(roots) => {
+            let (files, problems) = corpus::walk(roots);
+            Listing { files, problems }
+        }
+    }
+}
+
 /// Reads and extracts a source. `progress` is called from worker threads now and then.
 pub fn load(
     source: &Source,
@@ -89,10 +108,21 @@ pub fn load(
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Dataset, LoadError> {
-    let (files, mut problems) = match source {
-        Source::Seeds => (Vec::new(), Vec::new()),
-        Source::Paths(roots) => corpus::walk(roots),
-    };
+    read(source, list(source), gazetteer, progress, cancel)
+}
+
+/// Reads and extracts the listed files of a source.
+pub fn read(
+    source: &Source,
+    listing: Listing,
+    gazetteer: &Gazetteer,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Dataset, LoadError> {
+    let Listing {
+        files,
+        mut problems,
+    } = listing;
     let total = match source {
         Source::Seeds => SEEDS.len(),
         Source::Paths(_) => files.len(),

@@ -182,3 +182,22 @@ fn dragging_pans_and_scrolling_zooms() {
         "scrolling up zooms in"
     );
 }
+
+#[test]
+fn a_corpus_with_no_readable_article_says_so_and_lists_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("scan.txt"), b"\x00\x01\x02\x03binary").expect("write");
+    std::fs::write(dir.path().join("notes.txt"), b"caf\xe9").expect("write");
+    let app = AtlasApp::loaded(Source::Paths(vec![dir.path().to_path_buf()])).expect("loads");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    h.run();
+    starting_with(&h, "No readable article in ");
+    h.get_by_label("Show skipped files").click();
+    h.run();
+    h.get_by_label("Skipped files");
+    h.get_by_label_contains("scan.txt");
+    h.get_by_label("not text: binary content");
+    h.get_by_label_contains("not valid UTF-8");
+}

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{AssetError, Gazetteer};
 use crate::layout::Projection;
 use crate::pipeline::{self, Dataset, LoadError, Progress, Source};
 use crate::scene::Basemap;
@@ -32,6 +32,17 @@ pub enum LoadMsg {
     Failed(String),
 }
 
+/// What a load may reuse.
+pub enum Shared {
+    /// The gazetteer and outlines of an earlier load.
+    Reuse(Arc<Gazetteer>, Arc<Basemap>),
+    /// Build them, with the user's gazetteer file if any.
+    Build {
+        /// The user's gazetteer file.
+        gazetteer_file: Option<std::path::PathBuf>,
+    },
+}
+
 /// A load in progress.
 pub struct Loader {
     rx: Receiver<LoadMsg>,
@@ -51,11 +62,11 @@ pub enum Poll {
 }
 
 impl Loader {
-    /// Starts loading `source` on a background thread. `shared` reuses an earlier gazetteer and
+    /// Starts loading `source` on a background thread, reusing or building the gazetteer and
     /// outlines; `repaint` is called whenever there is news.
     pub fn start(
         source: Source,
-        shared: Option<(Arc<Gazetteer>, Arc<Basemap>)>,
+        shared: Shared,
         repaint: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let (tx, rx) = channel();
@@ -130,22 +141,32 @@ impl Loader {
 /// Everything a load does, on the loading thread.
 pub fn load(
     source: Source,
-    shared: Option<(Arc<Gazetteer>, Arc<Basemap>)>,
+    shared: Shared,
     cancel: &AtomicBool,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Loaded, String> {
-    let (gazetteer, basemap) = if let Some(pair) = shared {
-        pair
-    } else {
-        let g =
-            Gazetteer::bundled().map_err(|e| format!("the bundled gazetteer is damaged: {e}"))?;
-        let b = Basemap::bundled(Projection::default(), &g)
-            .map_err(|e| format!("the bundled map outlines are damaged: {e}"))?;
-        (Arc::new(g), Arc::new(b))
-    };
-    let dataset = pipeline::load(&source, &gazetteer, progress, cancel).map_err(|e| match e {
-        LoadError::Cancelled => "cancelled".to_owned(),
-    })?;
+    let (prepared, listing) = rayon::join(
+        || -> Result<(Arc<Gazetteer>, Arc<Basemap>), String> {
+            match shared {
+                Shared::Reuse(g, b) => Ok((g, b)),
+                Shared::Build { gazetteer_file } => {
+                    let g = Gazetteer::load(gazetteer_file.as_deref()).map_err(|e| match e {
+                        AssetError::File { .. } => e.to_string(),
+                        other => format!("the bundled gazetteer is damaged: {other}"),
+                    })?;
+                    let b = Basemap::bundled(Projection::default(), &g)
+                        .map_err(|e| format!("the bundled map outlines are damaged: {e}"))?;
+                    Ok((Arc::new(g), Arc::new(b)))
+                }
+            }
+        },
+        || pipeline::list(&source),
+    );
+    let (gazetteer, basemap) = prepared?;
+    let dataset =
+        pipeline::read(&source, listing, &gazetteer, progress, cancel).map_err(|e| match e {
+            LoadError::Cancelled => "cancelled".to_owned(),
+        })?;
     Ok(Loaded {
         gazetteer,
         basemap,

@@ -19,11 +19,11 @@ use crate::layout::{Layout, Projection};
 use crate::pipeline::{Dataset, Source};
 use crate::scene::{Basemap, Pick};
 
-pub use loader::{Loaded, Loader};
+pub use loader::{Loaded, Loader, Shared};
 pub use map_view::{Camera, MapView};
 
 /// Opens the window on `source` and runs until it is closed.
-pub fn run(source: Source) -> eframe::Result<()> {
+pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -38,9 +38,13 @@ pub fn run(source: Source) -> eframe::Result<()> {
         options,
         Box::new(move |cc| {
             let ctx = cc.egui_ctx.clone();
-            Ok(Box::new(AtlasApp::loading(source, move || {
-                ctx.request_repaint();
-            })))
+            Ok(Box::new(AtlasApp::loading(
+                source,
+                gazetteer_file,
+                move || {
+                    ctx.request_repaint();
+                },
+            )))
         }),
     )
 }
@@ -151,6 +155,27 @@ impl Model {
     }
 }
 
+/// What the map area says when a corpus has no readable article. Returns whether the user asked
+/// to see the skipped files.
+fn empty_corpus_ui(ui: &mut egui::Ui, model: &Model) -> bool {
+    let mut clicked = false;
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        ui.heading(format!("No readable article in {}", model.source.label()));
+        let problems = model.dataset.problems.len();
+        if problems == 0 {
+            ui.label("The folder holds no .txt or .md files. Open a folder of articles, or files by name.");
+        } else {
+            ui.label(format!(
+                "{} could not be used; every reason is listed.",
+                text::count(problems as u64, "file")
+            ));
+            clicked = ui.button("Show skipped files").clicked();
+        }
+    });
+    clicked
+}
+
 /// Adds `DejaVu` Sans behind egui's default font: articles bring arrows, Georgian, Armenian and
 /// other scripts the default font lacks.
 fn install_fonts(ctx: &egui::Context) {
@@ -203,15 +228,30 @@ pub struct AtlasApp {
 
 impl AtlasApp {
     /// Starts loading `source` in the background; the window shows progress until it is ready.
-    pub fn loading(source: Source, repaint: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn loading(
+        source: Source,
+        gazetteer_file: Option<std::path::PathBuf>,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         let mut app = Self::empty();
-        app.loader = Some(Loader::start(source, None, repaint));
+        app.loader = Some(Loader::start(
+            source,
+            Shared::Build { gazetteer_file },
+            repaint,
+        ));
         app
     }
 
     /// An app with `source` already loaded (used by tests; blocks until the load ends).
     pub fn loaded(source: Source) -> Result<Self, String> {
-        let loaded = Loader::start(source, None, || {}).wait()?;
+        let loaded = Loader::start(
+            source,
+            Shared::Build {
+                gazetteer_file: None,
+            },
+            || {},
+        )
+        .wait()?;
         let mut app = Self::empty();
         app.finish_load(*loaded);
         Ok(app)
@@ -318,15 +358,20 @@ impl AtlasApp {
                     ui.label("The analysis appears here once the articles are read.");
                 }
             });
+        let mut open_problems = false;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| match &self.model {
+                Some(model) if model.dataset.documents.is_empty() => {
+                    open_problems = empty_corpus_ui(ui, model);
+                }
                 Some(model) => {
                     self.map
                         .ui(ui, model, &self.settings, self.selection, &mut commands);
                 }
                 None => self.placeholder_ui(ui),
             });
+        self.show_problems |= open_problems;
         if self.show_problems {
             self.problems_window(ui);
         }

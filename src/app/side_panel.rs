@@ -188,18 +188,11 @@ fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mu
 
     ui.add_space(8.0);
     ui.label(RichText::new("Documents").strong());
-    for (doc_index, (doc, mentions)) in model
-        .dataset
-        .documents
-        .iter()
-        .zip(&model.dataset.mentions)
-        .enumerate()
-    {
+    for (doc, mentions) in model.dataset.documents.iter().zip(&model.dataset.mentions) {
         let own: Vec<_> = mentions.iter().filter(|m| m.entity == country).collect();
         if own.is_empty() || !model.analysis.params.admits(doc.date) {
             continue;
         }
-        let _ = doc_index;
         ui.separator();
         document_header_ui(ui, model, doc, Some(own.len()));
         let mut sentences: Vec<u32> = own.iter().map(|m| m.sentence).collect();
@@ -388,5 +381,5 @@ fn sentence_ui(ui: &mut egui::Ui, doc: &crate::corpus::Document, span: Span, mar
 }
 
 fn via_label(via: Via) -> &'static str {
-    via.as_str()
+    via.code()
 }

@@ -7,6 +7,10 @@
 //! candidate wins where candidates overlap, so "Papua New Guinea" is not Guinea while the
 //! "Baku–Tbilisi–Kars railway" is both a corridor and three mentions of places.
 
+mod rules;
+
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::corpus::Document;
@@ -39,115 +43,261 @@ impl Mention {
 }
 
 /// Finds the mentions in a document's counted text (header and boilerplate are skipped), in
-/// order of position. The text is scanned once; each match is then placed in its sentence.
+/// order of position. The text is scanned once; each match is then placed in its sentence and
+/// judged in that sentence's context.
 pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let from = (doc.content_start as usize).min(doc.text.len());
-    let mut out = Vec::new();
-    let mut sentences = doc.sentences.iter().enumerate().peekable();
-    for (start, end, form) in find_in(gazetteer, &doc.text, from) {
-        // Matches come in order of position, so the sentence pointer only moves forward.
-        while sentences
-            .peek()
-            .is_some_and(|(_, s)| s.span.end as usize <= start)
-        {
-            sentences.next();
+    let found = find_in(gazetteer, &doc.text, from);
+    let mut out = Vec::with_capacity(found.len());
+    let mut next = 0;
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let (s_start, s_end) = (sentence.span.start as usize, sentence.span.end as usize);
+        while next < found.len() && found[next].start < s_start {
+            next += 1;
         }
-        let Some(&(index, sentence)) = sentences.peek() else {
-            break;
-        };
-        let inside = sentence.span.start as usize <= start && end <= sentence.span.end as usize;
-        if !inside || sentence.boilerplate {
+        let first = next;
+        while next < found.len() && found[next].end <= s_end {
+            next += 1;
+        }
+        if sentence.boilerplate || first == next {
             continue;
         }
-        let f = &gazetteer.forms()[form];
-        out.push(Mention {
-            entity: f.entity,
-            via: f.via,
-            form: form as u32,
-            start: start as u32,
-            end: end as u32,
-            sentence: index as u32,
-            paragraph: sentence.paragraph,
-        });
+        let mut in_sentence = found[first..next].to_vec();
+        rules::apply(gazetteer, &doc.text, s_start..s_end, &mut in_sentence);
+        for f in in_sentence {
+            out.push(Mention {
+                entity: f.entity,
+                via: gazetteer.forms()[f.form].via,
+                form: f.form as u32,
+                start: f.start as u32,
+                end: f.end as u32,
+                sentence: index as u32,
+                paragraph: sentence.paragraph,
+            });
+        }
     }
     out
 }
 
-/// The accepted matches in `text`: `(start, end, form index)`, sorted by start.
-pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<(usize, usize, usize)> {
-    find_in(gazetteer, text, 0)
+/// A match that passed the word, case and token checks and won its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte (inflection included).
+    pub end: usize,
+    /// Index in [`Gazetteer::forms`].
+    pub form: usize,
+    /// The entity meant (a shared city name may be reassigned by context).
+    pub entity: crate::gazetteer::EntityId,
+    /// Where the form itself ends (before any inflection).
+    pub raw_end: usize,
+}
+
+/// The mentions in `text`, judged with the whole text as one sentence, sorted by start.
+pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
+    let mut found = find_in(gazetteer, text, 0);
+    rules::apply(gazetteer, text, 0..text.len(), &mut found);
+    found
 }
 
 /// The accepted matches in `text[from..]`, judged with the text before `from` as context.
-fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<(usize, usize, usize)> {
+fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<Found> {
     let forms = gazetteer.forms();
     let mut places = Vec::new();
     let mut corridors = Vec::new();
-    let input = aho_corasick::Input::new(text).span(from..text.len());
-    for m in gazetteer.matcher().find_overlapping_iter(input) {
-        let (start, end) = (m.start(), m.end());
-        let form = &forms[m.pattern().as_usize()];
-        if !accept(text, start, end, form) {
-            continue;
+    let mut take = |matcher: &crate::gazetteer::Matcher, span: Range<usize>| {
+        let input = aho_corasick::Input::new(text).span(span);
+        for m in matcher.automaton.find_overlapping_iter(input) {
+            let index = matcher.forms[m.pattern().as_usize()] as usize;
+            let form = &forms[index];
+            let Some(end) = accept(text, m.start(), m.end(), form) else {
+                continue;
+            };
+            let found = Found {
+                start: m.start(),
+                end,
+                form: index,
+                entity: form.entity,
+                raw_end: m.end(),
+            };
+            if !form.blocks && gazetteer.entity(form.entity).kind == EntityKind::Corridor {
+                corridors.push(found);
+            } else {
+                places.push(found);
+            }
         }
-        let candidate = (start, end, m.pattern().as_usize());
-        if gazetteer.entity(form.entity).kind == EntityKind::Corridor {
-            corridors.push(candidate);
-        } else {
-            places.push(candidate);
-        }
+    };
+    take(gazetteer.ascii_matcher(), from..text.len());
+    let (before, after) = gazetteer.wide_reach();
+    for window in wide_windows(text, from, before, after, &|c| gazetteer.in_wide_form(c)) {
+        take(gazetteer.wide_matcher(), window);
     }
     let mut out = longest_non_overlapping(places);
+    out.retain(|f| !forms[f.form].blocks);
     out.extend(longest_non_overlapping(corridors));
-    out.sort_unstable();
+    out.sort_unstable_by_key(|f| (f.start, f.end));
     out
 }
 
+/// Stretches of `text[from..]` around the words that have non-ASCII letters, widened by `before`
+/// and `after` bytes and merged where they overlap: where a form with such letters can match.
+fn wide_windows(
+    text: &str,
+    from: usize,
+    before: usize,
+    after: usize,
+    in_wide_form: &dyn Fn(char) -> bool,
+) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    let mut i = from;
+    while let Some(k) = next_non_ascii(&bytes[i..]) {
+        let at = i + k;
+        let c = text[at..].chars().next().unwrap_or(' ');
+        let (word_start, word_end) = if is_word_char(c) {
+            (
+                text[..at]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| is_word_char(*c))
+                    .last()
+                    .map_or(at, |(j, _)| j),
+                text[at..]
+                    .char_indices()
+                    .find(|(_, c)| !is_word_char(*c))
+                    .map_or(text.len(), |(j, _)| at + j),
+            )
+        } else if in_wide_form(c) {
+            (at, at + c.len_utf8())
+        } else {
+            i = at + c.len_utf8();
+            continue;
+        };
+        let start = floor_char(text, word_start.saturating_sub(before).max(from));
+        let end = ceil_char(text, (word_end + after).min(text.len()));
+        match windows.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => windows.push(start..end),
+        }
+        i = word_end.max(at + c.len_utf8());
+    }
+    windows
+}
+
+/// Offset of the first byte ≥ 0x80, eight bytes at a time.
+fn next_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            return chunk.iter().position(|b| *b >= 0x80).map(|p| offset + p);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| *b >= 0x80)
+        .map(|p| offset + p)
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Leftmost-longest selection among candidates that may overlap.
-fn longest_non_overlapping(
-    mut candidates: Vec<(usize, usize, usize)>,
-) -> Vec<(usize, usize, usize)> {
-    candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(candidates.len());
+fn longest_non_overlapping(mut candidates: Vec<Found>) -> Vec<Found> {
+    // Leftmost, then longest, then the one that needed the least inflection ("Nigeria" is
+    // Nigeria, not "Niger" + "ia").
+    candidates.sort_unstable_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(b.raw_end.cmp(&a.raw_end))
+            .then(a.form.cmp(&b.form))
+    });
+    let mut out: Vec<Found> = Vec::with_capacity(candidates.len());
     let mut taken_to = 0;
     for c in candidates {
-        if c.0 >= taken_to {
-            taken_to = c.1;
+        if c.start >= taken_to {
+            taken_to = c.end;
             out.push(c);
         }
     }
     out
 }
 
-/// Whether a raw automaton match is a real mention.
-fn accept(text: &str, start: usize, end: usize, form: &SurfaceForm) -> bool {
-    let Some(matched) = text.get(start..end) else {
-        return false;
+/// Whether a raw automaton match is a real mention; if so, where it ends (an inflected name
+/// takes its case ending along).
+fn accept(text: &str, start: usize, end: usize, form: &SurfaceForm) -> Option<usize> {
+    let matched = text.get(start..end)?;
+    if !case_fits(matched, form) {
+        return None;
+    }
+    if form.unspaced {
+        return Some(end);
+    }
+    if !left_boundary(text, start) {
+        return None;
+    }
+    let end = if right_boundary(text, end) {
+        end
+    } else {
+        // "Азербайджан|е", "Росси|и", "Russland|s": a few letters of inflection, then a boundary.
+        let suffix: usize = text[end..]
+            .chars()
+            .take_while(|c| is_word_char(*c))
+            .take(usize::from(form.max_suffix) + 1)
+            .map(char::len_utf8)
+            .sum();
+        let ending = &text[end..end + suffix];
+        let letters = ending.chars().count();
+        // Turkic "-lı/-li/-lu/-lü" makes a new word ("Azərbaycanlı", an Azerbaijani), not a case.
+        let derivation = ["lı", "li", "lu", "lü"]
+            .iter()
+            .any(|d| ending.starts_with(d));
+        if derivation
+            || form.max_suffix == 0
+            || letters > usize::from(form.max_suffix)
+            || !right_boundary(text, end + suffix)
+        {
+            return None;
+        }
+        end + suffix
     };
-    whole_word(text, start, end)
-        && case_fits(matched, form)
-        && !in_code_like_token(text, start, end)
+    (!in_code_like_token(text, start, end)).then_some(end)
 }
 
+/// Letters, digits, the underscore and combining marks (so a word in Devanagari or with
+/// decomposed accents stays one word).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
 }
 
-/// The match is not part of a longer word on either side.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
+/// No word character runs on into the match from the left.
+fn left_boundary(text: &str, start: usize) -> bool {
     let before = text[..start].chars().next_back();
+    let first = text[start..].chars().next();
+    !matches!((before, first), (Some(b), Some(f)) if is_word_char(b) && is_word_char(f))
+}
+
+/// No word character runs on out of the match to the right.
+fn right_boundary(text: &str, end: usize) -> bool {
+    let last = text[..end].chars().next_back();
     let after = text[end..].chars().next();
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
-    let left_ok = match (before, first) {
-        (Some(b), Some(f)) => !(is_word_char(b) && is_word_char(f)),
-        _ => true,
-    };
-    let right_ok = match (last, after) {
-        (Some(l), Some(a)) => !(is_word_char(l) && is_word_char(a)),
-        _ => true,
-    };
-    left_ok && right_ok
+    !matches!((last, after), (Some(l), Some(a)) if is_word_char(l) && is_word_char(a))
 }
 
 /// Acronyms match in exactly their case; other forms need their capitals where the form has
@@ -169,7 +319,8 @@ fn case_fits(matched: &str, form: &SurfaceForm) -> bool {
     true
 }
 
-/// E-mail addresses, URLs, hashtags, handles and dotted names ("news.az", "x.gov") are not prose.
+/// E-mail addresses, URLs, hashtags, handles, file names and dotted or `key=value` tokens
+/// ("news.az", "Iran.json", "country=ARM") are not prose.
 fn in_code_like_token(text: &str, start: usize, end: usize) -> bool {
     let token_start = text[..start]
         .rfind(char::is_whitespace)
@@ -185,7 +336,10 @@ fn in_code_like_token(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before = &text[token_start..start];
-    if before.ends_with('#') || before.ends_with('@') {
+    let after = &text[end..token_end];
+    if before.ends_with(['#', '@', '=', '/', '\\', '_'])
+        || after.starts_with(['=', '/', '\\', '_', '('])
+    {
         return true;
     }
     // A dot glued between letters joins this word to another: a domain or an identifier.
@@ -194,15 +348,9 @@ fn in_code_like_token(text: &str, start: usize, end: usize) -> bool {
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
-    let after = &text[end..token_end];
     let dot_after =
         after.starts_with('.') && after[1..].chars().next().is_some_and(char::is_alphanumeric);
     dot_before || (dot_after && !text[start..end].ends_with('.'))
-}
-
-/// Entity kind of a mention, for exports.
-pub fn kind_of(gazetteer: &Gazetteer, m: &Mention) -> EntityKind {
-    gazetteer.entity(m.entity).kind
 }
 
 #[cfg(test)]
@@ -216,7 +364,7 @@ mod tests {
     fn codes(text: &str) -> Vec<String> {
         find(&GAZ, text)
             .into_iter()
-            .map(|(_, _, f)| GAZ.entity(GAZ.forms()[f].entity).code.clone())
+            .map(|f| GAZ.entity(f.entity).code.clone())
             .collect()
     }
 

@@ -20,6 +20,14 @@ pub enum AssetError {
     /// The data is well-formed but inconsistent.
     #[error("{0}")]
     Invalid(String),
+    /// A user's gazetteer file cannot be used.
+    #[error("{path}: {reason}")]
+    File {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// A country as written in `assets/countries.json`.
@@ -51,6 +59,26 @@ pub struct CountryRecord {
     /// The capital.
     #[serde(default)]
     pub capital: Option<CapitalRecord>,
+    /// Major cities (over about 500,000 inhabitants).
+    #[serde(default)]
+    pub cities: Vec<CityRecord>,
+    /// The name in other languages, by language code.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// A major city.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CityRecord {
+    /// Its name (as `GeoNames` spells it).
+    pub name: String,
+    /// Longitude.
+    pub lon: f64,
+    /// Latitude.
+    pub lat: f64,
+    /// Inhabitants.
+    #[serde(default)]
+    pub population: Option<u64>,
 }
 
 /// A capital city.
@@ -71,6 +99,7 @@ pub struct CapitalRecord {
 
 /// A region as written in `assets/regions.json`.
 #[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RegionRecord {
     /// Slug.
     pub id: String,
@@ -90,6 +119,7 @@ pub struct RegionRecord {
 
 /// A corridor as written in `assets/corridors.json`.
 #[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CorridorRecord {
     /// Slug.
     pub id: String,

@@ -229,7 +229,7 @@ pub fn build(
                 mentions,
                 documents,
             }),
-            EntityKind::Region => {}
+            EntityKind::Region | EntityKind::Organisation => {}
         }
     }
     corridors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity)));
@@ -292,7 +292,7 @@ fn add_document(
             match gazetteer.entity(m.entity).kind {
                 EntityKind::Country => countries.push(m.entity),
                 EntityKind::Corridor => corridors.push(m.entity),
-                EntityKind::Region => {}
+                EntityKind::Region | EntityKind::Organisation => {}
             }
         }
         countries.sort_unstable();

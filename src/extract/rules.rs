@@ -1,0 +1,572 @@
+//! Context rules for names that are not always countries. Each rule reads the sentence around a
+//! mention and keeps it, drops it, or — for a city name several countries share — moves it to
+//! the country the text names.
+//!
+//! - A city or capital followed by ", <US state>" or ", <another country>" is another place of
+//!   that name ("Paris, Texas", "Moscow, Idaho"), or the named country's city of that name
+//!   ("Valencia, Spain").
+//! - Georgia is the US state when the sentence speaks of the United States (Atlanta, a governor,
+//!   a county, "X, Georgia") and not of the Caucasus.
+//! - Names that are also given names or surnames (Jordan, Chad, Washington …) are a person when
+//!   they stand between capitalised words ("Michael Jordan", "Chad Smith said").
+//! - "Turkey" is the bird and "China" the porcelain in a sentence about food or tableware.
+//!
+//! Lower-case "turkey", "china" and "guinea pig" never match at all (names need their capitals),
+//! and fixed phrases ("Indian Ocean", "Georgia Tech", "Lake Chad") are shielded in the gazetteer.
+
+use std::ops::Range;
+
+use super::Found;
+use crate::gazetteer::{EntityId, Gazetteer, Via};
+
+/// The states of the United States (and its capital district).
+const US_STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "D.C.",
+];
+
+/// Words that put a sentence in the United States.
+const US_CUES: &[&str] = &[
+    "Atlanta",
+    "Savannah",
+    "Augusta",
+    "Macon",
+    "Kemp",
+    "governor",
+    "Governor",
+    "Gov.",
+    "county",
+    "County",
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
+    "Democratic",
+    "GOP",
+    "Peach",
+    "Bulldogs",
+    "state senator",
+    "State Senate",
+    "state legislature",
+    "statewide",
+    "Alabama",
+    "Florida",
+    "Tennessee",
+    "Carolina",
+    "U.S. state",
+    "US state",
+    "Senate race",
+    "Braves",
+    "Falcons",
+    "Hawks",
+    "Emory",
+    "Fulton",
+    "voters in",
+];
+
+/// Words that put a sentence in the Caucasus.
+const CAUCASUS_CUES: &[&str] = &[
+    "Tbilisi",
+    "Batumi",
+    "Kutaisi",
+    "Caucasus",
+    "Georgian Dream",
+    "Kobakhidze",
+    "Abkhazia",
+    "Ossetia",
+    "Black Sea",
+    "lari",
+    "Saakashvili",
+    "Zourabichvili",
+    "Kavelashvili",
+    "Ivanishvili",
+    "Armenia",
+    "Azerbaijan",
+    "Russia",
+    "Türkiye",
+    "Turkey",
+    "Ukraine",
+    "Kremlin",
+    "Moscow",
+    "Brussels",
+    "EU",
+    "European Union",
+    "NATO",
+    "Abkhaz",
+    "Tskhinvali",
+];
+
+/// Country names that are also people's names.
+const PERSON_NAMES: &[&str] = &[
+    "Jordan",
+    "Chad",
+    "Georgia",
+    "Washington",
+    "India",
+    "Israel",
+    "Kenya",
+    "Sofia",
+    "Lima",
+    "Victoria",
+    "Austin",
+    "Houston",
+    "Charlotte",
+    "Columbus",
+    "Dallas",
+    "Jackson",
+    "Paris",
+    "Chelsea",
+    "Brazil",
+    "Cuba",
+    "America",
+];
+
+/// Capitalised words that may stand before a country's name without making it a person's.
+const BEFORE_NAME_OK: &[&str] = &[
+    "The",
+    "In",
+    "On",
+    "At",
+    "From",
+    "To",
+    "For",
+    "With",
+    "By",
+    "Of",
+    "And",
+    "But",
+    "As",
+    "If",
+    "King",
+    "Queen",
+    "President",
+    "Prime",
+    "Minister",
+    "Kingdom",
+    "Republic",
+    "State",
+    "Hashemite",
+    "Both",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "Since",
+    "Like",
+    "Unlike",
+    "Neighbouring",
+    "Neighboring",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Across",
+    "Across",
+    "Outside",
+    "Inside",
+    "Within",
+    "Into",
+    "Via",
+    "Through",
+    "Near",
+    "Beyond",
+    "Today",
+    "Yesterday",
+    "Officials",
+    "Ministers",
+    "Delegates",
+    "Troops",
+    "Forces",
+    "Visiting",
+    "Rural",
+    "Modern",
+    "Independent",
+    "Greater",
+    "Post-war",
+    "Democratic",
+    "Federal",
+    "Islamic",
+    "People's",
+    "United",
+    "Said",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Only",
+    "Even",
+    "Mr",
+    "Mrs",
+    "Ms",
+];
+
+/// Capitalised words that may follow a country's name without making it a person's.
+const AFTER_NAME_OK: &[&str] = &[
+    "Government",
+    "Ministry",
+    "Foreign",
+    "Prime",
+    "President",
+    "Army",
+    "Armed",
+    "National",
+    "Central",
+    "Bank",
+    "Parliament",
+    "Embassy",
+    "Airways",
+    "Airlines",
+    "Valley",
+    "Basin",
+    "Times",
+    "Post",
+    "Today",
+    "Tuesday",
+    "Monday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Dream",
+    "Cup",
+    "Summit",
+    "Forum",
+    "Council",
+    "Customs",
+    "Defence",
+    "Defense",
+    "Energy",
+    "Railways",
+    "Railway",
+    "Gas",
+    "Oil",
+    "Trade",
+    "Investment",
+    "Development",
+    "Football",
+    "Olympic",
+    "State",
+    "Statistics",
+    "Border",
+    "Coast",
+    "Navy",
+    "Police",
+    "Security",
+    "Supreme",
+    "Constitutional",
+    "Electoral",
+    "Interior",
+    "Health",
+    "Finance",
+    "Economy",
+    "Agriculture",
+    "Transport",
+    "Culture",
+    "Education",
+    "I",
+    "II",
+    "And",
+    "Is",
+    "Has",
+    "Was",
+    "Will",
+    "Says",
+    "Said",
+    "On",
+    "In",
+    "To",
+    "And",
+    "Or",
+    "With",
+];
+
+/// Food and tableware, where "Turkey" and "China" are not countries.
+const FOOD_CUES: &[&str] = &[
+    "Thanksgiving",
+    "roast",
+    "roasted",
+    "oven",
+    "recipe",
+    "stuffing",
+    "gravy",
+    "carve",
+    "carved",
+    "feathers",
+    "gobble",
+    "sandwich",
+    "sandwiches",
+    "drumstick",
+    "drumsticks",
+    "porcelain",
+    "tableware",
+    "dishwasher",
+    "teacup",
+    "teacups",
+    "saucer",
+    "saucers",
+    "plates",
+    "dinnerware",
+    "cranberry",
+    "brine",
+    "brined",
+    "basted",
+    "baste",
+];
+
+/// Judges the mentions found in one sentence (`span` of `text`), in place.
+pub(super) fn apply(gazetteer: &Gazetteer, text: &str, span: Range<usize>, found: &mut Vec<Found>) {
+    let sentence = text.get(span.clone()).unwrap_or("");
+    let headline = is_title_case(sentence);
+    let mut keep = vec![true; found.len()];
+    for i in 0..found.len() {
+        let f = found[i];
+        let form = &gazetteer.forms()[f.form];
+        let surface = &text[f.start..f.end];
+        let code = gazetteer.entity(f.entity).code.as_str();
+
+        if matches!(form.via, Via::City | Via::Capital) {
+            match place_after_comma(gazetteer, text, f.end, span.end, found) {
+                AfterComma::Nothing => {}
+                AfterComma::UsState(state) => {
+                    // "Atlanta, Georgia" is in the United States; "Moscow, Idaho" is not Moscow.
+                    let usa = gazetteer.by_code("USA");
+                    if Some(f.entity) == usa || (state == "Georgia" && code == "GEO") {
+                    } else if usa.is_some_and(|u| form.alternatives.contains(&u)) {
+                        found[i].entity = usa.unwrap_or(f.entity);
+                    } else {
+                        keep[i] = false;
+                        continue;
+                    }
+                }
+                AfterComma::Country(country) if country == f.entity => {}
+                AfterComma::Country(country) => {
+                    if form.alternatives.contains(&country) {
+                        found[i].entity = country;
+                    } else {
+                        keep[i] = false;
+                        continue;
+                    }
+                }
+            }
+        }
+        let english_georgia =
+            surface.eq_ignore_ascii_case("Georgia") || surface.starts_with("Georgian");
+        if code == "GEO"
+            && english_georgia
+            && georgia_is_the_us_state(gazetteer, text, sentence, f, found)
+        {
+            keep[i] = false;
+            continue;
+        }
+        if !headline && is_a_persons_name(text, f.start, f.end, surface) {
+            keep[i] = false;
+            continue;
+        }
+        if matches!(code, "TUR" | "CHN")
+            && surface.starts_with(['T', 'C'])
+            && surface.len() <= 6
+            && has_any_word(sentence, FOOD_CUES)
+        {
+            keep[i] = false;
+        }
+    }
+    let mut k = keep.into_iter();
+    found.retain(|_| k.next().unwrap_or(true));
+}
+
+enum AfterComma<'t> {
+    Nothing,
+    UsState(&'t str),
+    Country(EntityId),
+}
+
+/// What follows ", " after a place name: a US state, or a country mention.
+fn place_after_comma<'t>(
+    gazetteer: &Gazetteer,
+    text: &'t str,
+    end: usize,
+    limit: usize,
+    found: &[Found],
+) -> AfterComma<'t> {
+    let rest = &text[end..limit.max(end)];
+    let Some(after) = rest.strip_prefix(", ") else {
+        return AfterComma::Nothing;
+    };
+    let at = end + 2;
+    if let Some(state) = US_STATES.iter().find(|s| {
+        after.starts_with(**s) && !after[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+    }) {
+        // "Tbilisi, Georgia" is the country, not the state.
+        let country_there = found.iter().find(|g| g.start == at);
+        if *state != "Georgia"
+            || country_there.is_none_or(|g| gazetteer.entity(g.entity).code != "GEO")
+        {
+            return AfterComma::UsState(state);
+        }
+        return AfterComma::UsState(state);
+    }
+    match found.iter().find(|g| g.start == at) {
+        Some(g) if gazetteer.entity(g.entity).kind == crate::gazetteer::EntityKind::Country => {
+            AfterComma::Country(g.entity)
+        }
+        _ => AfterComma::Nothing,
+    }
+}
+
+/// Georgia the US state: "Atlanta, Georgia", "X County, Georgia", or US words without Caucasus
+/// words in the sentence.
+fn georgia_is_the_us_state(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentence: &str,
+    f: Found,
+    found: &[Found],
+) -> bool {
+    // "<Place>, Georgia" where the place is not in Georgia the country.
+    let before = &text[..f.start];
+    if let Some(head) = before.strip_suffix(", ") {
+        let prev_word_start = head
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == ' '))
+            .map_or(0, |i| i + 1);
+        let prev = head[prev_word_start..].trim();
+        let prev_is_country_place = found.iter().any(|g| {
+            g.end == head.len() && gazetteer.entity(g.entity).code == "GEO"
+                || (g.end == head.len()
+                    && gazetteer.entity(g.entity).kind == crate::gazetteer::EntityKind::Country)
+        });
+        if !prev.is_empty() && prev.starts_with(char::is_uppercase) && !prev_is_country_place {
+            return true;
+        }
+    }
+    has_any_word(sentence, US_CUES) && !has_any_word(sentence, CAUCASUS_CUES)
+}
+
+/// "Michael Jordan", "Chad Smith said", "Denzel Washington": the name stands between capitalised
+/// words that are not the usual company of a country's name.
+fn is_a_persons_name(text: &str, start: usize, end: usize, surface: &str) -> bool {
+    if !PERSON_NAMES.contains(&surface) {
+        return false;
+    }
+    let before = &text[..start];
+    if let Some(head) = before.strip_suffix(' ') {
+        let word = head
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '.')
+            .next()
+            .unwrap_or("");
+        let sentence_start = head[..head.len() - word.len()]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '“'])
+            || head.len() == word.len();
+        if word.starts_with(char::is_uppercase)
+            && !BEFORE_NAME_OK.contains(&word.trim_end_matches('.'))
+            && !sentence_start
+        {
+            return true;
+        }
+    }
+    let after = &text[end..];
+    if let Some(tail) = after.strip_prefix(' ') {
+        let word: &str = tail
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        if word.starts_with(char::is_uppercase)
+            && word.chars().count() > 1
+            && !AFTER_NAME_OK.contains(&word)
+            && !word.chars().all(char::is_uppercase)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether any of `words` stands in `sentence` as whole words.
+fn has_any_word(sentence: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        sentence.match_indices(w).any(|(i, _)| {
+            let before = sentence[..i].chars().next_back();
+            let after = sentence[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// A headline in Title Case ("Aliyev and Erdoğan Strengthen Energy Ties"), where capitals say
+/// nothing about names.
+fn is_title_case(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    capitalised * 10 >= words.len() * 7
+}
