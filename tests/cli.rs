@@ -285,3 +285,88 @@ fn date_filter_leaves_undated_documents_out() {
         "Türkiye is only in undated articles"
     );
 }
+
+/// A gazetteer file with one of each kind of change.
+fn custom_gazetteer(dir: &Path) -> PathBuf {
+    let path = dir.join("names.json");
+    std::fs::write(
+        &path,
+        r#"{
+  "forms": [{"text": "Bakı", "entity": "AZE", "via": "capital"}, {"text": "Caucasus Watch", "entity": "ots"}],
+  "remove": ["Tbilisi"],
+  "organisations": [{"id": "ots", "name": "Organization of Turkic States", "aliases": ["OTS"],
+                     "members": ["AZE", "KAZ", "KGZ", "TUR", "UZB"]}]
+}"#,
+    )
+    .expect("write gazetteer");
+    path
+}
+
+#[test]
+fn a_gazetteer_file_adds_removes_and_defines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names = custom_gazetteer(dir.path());
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Talks in Bakı and Tbilisi. The OTS met in Astana.",
+    )
+    .expect("write");
+    let out = run(&[
+        "export",
+        "--format",
+        "mentions",
+        "--gazetteer",
+        names.to_str().expect("utf-8"),
+        corpus.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let has = |text: &str, entity: &str, kind: &str| {
+        lines
+            .iter()
+            .any(|m| m["text"] == text && m["entity"] == entity && m["kind"] == kind)
+    };
+    assert!(has("Bakı", "AZE", "country"), "{lines:?}");
+    assert!(has("OTS", "ots", "organisation"), "{lines:?}");
+    assert!(has("Astana", "KAZ", "country"), "{lines:?}");
+    assert!(
+        !lines.iter().any(|m| m["text"] == "Tbilisi"),
+        "removed forms never match"
+    );
+    // Without the file, the bundled names apply.
+    let plain = run(&[
+        "export",
+        "--format",
+        "mentions",
+        corpus.to_str().expect("utf-8"),
+    ]);
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    assert!(plain.contains("\"text\":\"Tbilisi\"") && !plain.contains("\"text\":\"OTS\""));
+}
+
+#[test]
+fn a_bad_gazetteer_file_is_a_usage_error_naming_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("broken.json");
+    std::fs::write(
+        &bad,
+        "{\"forms\": [{\"text\": \"X\", \"entity\": \"NOPE\"}]}",
+    )
+    .expect("write");
+    let out = run(&["export", "--gazetteer", bad.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("NOPE"), "{stderr}");
+    let missing = run(&["export", "--gazetteer", "/no/such/names.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/names.json"));
+}

@@ -45,6 +45,8 @@ fn opens_on_the_seeds_with_an_overview() {
     let h = harness();
     assert!(h.state().model.is_some());
     h.get_by_label("Most mentioned countries");
+    h.get_by_label("Regions named");
+    h.get_by_label_contains("Central Asia ×");
     h.get_by_label("World map");
     assert!(h.get_all_by_label_contains("5 documents").count() >= 1);
 }
@@ -58,6 +60,9 @@ fn selecting_a_country_lists_its_documents_and_partners() {
     assert_eq!(h.state().selection, Some(Pick::Country(aze)));
     h.get_by_label("Linked with");
     h.get_by_label("Capital: Baku");
+    // How each spelling was matched, explained.
+    starting_with(&h, "“Baku” — capital of Azerbaijan  ×");
+    starting_with(&h, "“Azerbaijani” — demonym of Azerbaijan  ×");
     // A document title and one of its sentences with the country in it.
     let title =
         "Azerbaijan and Türkiye approve 110-point Action Plan to deepen strategic cooperation";
@@ -200,4 +205,61 @@ fn a_corpus_with_no_readable_article_says_so_and_lists_why() {
     h.get_by_label_contains("scan.txt");
     h.get_by_label("not text: binary content");
     h.get_by_label_contains("not valid UTF-8");
+}
+
+/// Steps the harness until the background load ends.
+fn wait_for_load(h: &mut Harness<'_, AtlasApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_loading() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the load did not finish");
+}
+
+#[test]
+fn a_gazetteer_file_chosen_in_the_app_reloads_the_corpus_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names = dir.path().join("names.json");
+    std::fs::write(
+        &names,
+        r#"{"organisations": [{"id": "ots", "name": "Organization of Turkic States", "aliases": ["OTS"],
+             "members": ["AZE", "KAZ", "KGZ", "TUR", "UZB"]}]}"#,
+    )
+    .expect("write");
+    let mut h = harness();
+    h.get_by_label("Names file…");
+    assert!(
+        h.query_by_label_contains("Organization of Turkic States ×")
+            .is_none()
+    );
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::UseGazetteer(Some(names)));
+    wait_for_load(&mut h);
+    h.get_by_label("Names: names.json");
+    h.get_by_label_contains("Organization of Turkic States ×");
+
+    // Back to the bundled names with the ✕ next to the file name.
+    h.get_by_label("✕").click();
+    h.step();
+    wait_for_load(&mut h);
+    h.get_by_label("Names file…");
+}
+
+#[test]
+fn a_broken_gazetteer_file_keeps_the_corpus_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names = dir.path().join("broken.json");
+    std::fs::write(&names, "{ not json").expect("write");
+    let mut h = harness();
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::UseGazetteer(Some(names)));
+    wait_for_load(&mut h);
+    assert!(h.state().model.is_some(), "the previous corpus stays");
+    starting_with(&h, "Could not load: ");
+    h.get_by_label_contains("broken.json");
+    h.get_by_label("Names file…");
 }

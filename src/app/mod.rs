@@ -4,6 +4,7 @@
 //! loaded model, caches, the loading thread). Clicks become [`Command`]s, applied after the
 //! frame, so that drawing never mutates the model mid-frame.
 
+mod dialog;
 mod loader;
 mod map_view;
 mod side_panel;
@@ -49,6 +50,10 @@ pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe
     )
 }
 
+/// The gazetteer file a load was started with (`None`: the bundled names only).
+#[derive(Clone, Debug, PartialEq)]
+struct GazetteerChoice(Option<std::path::PathBuf>);
+
 /// What the user has chosen; kept across sources.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -75,7 +80,7 @@ impl Default for Settings {
 }
 
 /// Something the user asked for, applied after the frame.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Select something, or clear the selection.
     Select(Option<Pick>),
@@ -87,6 +92,10 @@ pub enum Command {
     FitView,
     /// Stop the running load.
     CancelLoad,
+    /// Ask for a gazetteer file with the system's file dialog.
+    ChooseGazetteer,
+    /// Reload the corpus with this gazetteer file (`None`: the bundled names only).
+    UseGazetteer(Option<std::path::PathBuf>),
 }
 
 /// A loaded corpus with its current analysis.
@@ -224,6 +233,14 @@ pub struct AtlasApp {
     commands: Vec<Command>,
     show_problems: bool,
     fonts_installed: bool,
+    /// The user's gazetteer file in use.
+    gazetteer_file: Option<std::path::PathBuf>,
+    /// The gazetteer file of the load under way, applied when it succeeds.
+    requested_gazetteer: Option<GazetteerChoice>,
+    /// A file dialog waiting for the user.
+    dialog: Option<dialog::Pending>,
+    /// Wakes the window when a background task has news.
+    repaint: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl AtlasApp {
@@ -268,12 +285,21 @@ impl AtlasApp {
             commands: Vec::new(),
             show_problems: false,
             fonts_installed: false,
+            gazetteer_file: None,
+            requested_gazetteer: None,
+            dialog: None,
+            repaint: Arc::new(|| {}),
         }
     }
 
     fn finish_load(&mut self, loaded: Loaded) {
         let model = Model::new(loaded, &self.settings);
-        self.selection = self.selection.filter(|p| model.has(*p));
+        // Entity ids belong to one gazetteer: a new one makes an old selection meaningless.
+        let same_names = self
+            .model
+            .as_ref()
+            .is_some_and(|m| Arc::ptr_eq(&m.gazetteer, &model.gazetteer));
+        self.selection = self.selection.filter(|p| same_names && model.has(*p));
         self.map.reset_camera();
         self.model = Some(model);
     }
@@ -306,6 +332,30 @@ impl AtlasApp {
                     loader.cancel();
                 }
             }
+            Command::ChooseGazetteer => {
+                self.dialog = Some(dialog::pick_json(
+                    "Choose a gazetteer file",
+                    Arc::clone(&self.repaint),
+                ));
+            }
+            Command::UseGazetteer(file) => {
+                let source = self
+                    .model
+                    .as_ref()
+                    .map_or(Source::Seeds, |m| m.source.clone());
+                if let Some(loader) = &self.loader {
+                    loader.cancel();
+                }
+                let repaint = Arc::clone(&self.repaint);
+                self.requested_gazetteer = Some(GazetteerChoice(file.clone()));
+                self.loader = Some(Loader::start(
+                    source,
+                    Shared::Build {
+                        gazetteer_file: file,
+                    },
+                    move || repaint(),
+                ));
+            }
         }
     }
 
@@ -325,10 +375,17 @@ impl AtlasApp {
             match result {
                 Ok(loaded) => {
                     self.error = None;
+                    if let Some(GazetteerChoice(file)) = self.requested_gazetteer.take() {
+                        self.gazetteer_file = file;
+                    }
                     self.finish_load(*loaded);
                 }
-                Err(e) if e == "cancelled" => {}
-                Err(e) => self.error = Some(e),
+                Err(e) => {
+                    self.requested_gazetteer = None;
+                    if e != "cancelled" {
+                        self.error = Some(e);
+                    }
+                }
             }
         }
     }
@@ -340,6 +397,16 @@ impl AtlasApp {
             self.fonts_installed = true;
         }
         self.poll_loader();
+        if let Some(pending) = &mut self.dialog {
+            match pending.take() {
+                dialog::Answer::Waiting => {}
+                dialog::Answer::Cancelled => self.dialog = None,
+                dialog::Answer::Chosen(path) => {
+                    self.dialog = None;
+                    self.commands.push(Command::UseGazetteer(Some(path)));
+                }
+            }
+        }
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.commands.push(Command::Select(None));
         }
@@ -418,6 +485,35 @@ impl AtlasApp {
                 );
                 if response.changed() && min_weight != self.settings.min_weight {
                     commands.push(Command::SetMinWeight(min_weight));
+                }
+                ui.separator();
+                match &self.gazetteer_file {
+                    None => {
+                        if ui
+                            .button("Names file…")
+                            .on_hover_text(
+                                "Add or override names and entities with a JSON gazetteer file",
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::ChooseGazetteer);
+                        }
+                    }
+                    Some(path) => {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        ui.label(format!("Names: {name}"))
+                            .on_hover_text(path.display().to_string());
+                        if ui
+                            .small_button("✕")
+                            .on_hover_text("Use the bundled names only")
+                            .clicked()
+                        {
+                            commands.push(Command::UseGazetteer(None));
+                        }
+                    }
                 }
                 ui.separator();
                 if ui

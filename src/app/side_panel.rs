@@ -5,25 +5,28 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, Color32, RichText};
 use petgraph::visit::EdgeRef as _;
 
-use super::text::{Highlight, highlighted, highlights_in};
+use super::text::{Highlight, highlighted};
 use super::{Command, Model};
 use crate::corpus::Span;
-use crate::gazetteer::{EntityId, Via};
+use crate::extract::Mention;
+use crate::gazetteer::{EntityId, EntityKind};
 use crate::scene::Pick;
 
-/// Highlight colours (first entity, second entity, corridor) for the current theme.
-fn marks(ui: &egui::Ui) -> [Color32; 3] {
+/// Highlight colours (first entity, second entity, corridor, region) for the current theme.
+fn marks(ui: &egui::Ui) -> [Color32; 4] {
     if ui.visuals().dark_mode {
         [
             Color32::from_rgb(0x7a, 0x4a, 0x1c),
             Color32::from_rgb(0x1d, 0x4f, 0x72),
             Color32::from_rgb(0x15, 0x5e, 0x4a),
+            Color32::from_rgb(0x3a, 0x40, 0x48),
         ]
     } else {
         [
             Color32::from_rgb(0xf9, 0xd7, 0xa6),
             Color32::from_rgb(0xc4, 0xe2, 0xf7),
             Color32::from_rgb(0xc3, 0xeb, 0xd9),
+            Color32::from_rgb(0xe2, 0xe4, 0xe8),
         ]
     }
 }
@@ -106,6 +109,18 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
             }
         }
     }
+    if !a.regions.is_empty() {
+        ui.add_space(8.0);
+        ui.label(RichText::new("Regions named").strong())
+            .on_hover_text("Found and shown in the sentences, never counted as a country");
+        let names: Vec<String> = a
+            .regions
+            .iter()
+            .take(12)
+            .map(|r| format!("{} ×{}", model.name(r.entity), r.mentions))
+            .collect();
+        ui.label(names.join(" · "));
+    }
     ui.add_space(8.0);
     ui.label(RichText::new("Documents").strong());
     for doc in &model.dataset.documents {
@@ -124,7 +139,7 @@ fn back_button(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 }
 
 fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mut Vec<Command>) {
-    let [mark, _, _] = marks(ui);
+    let [mark, ..] = marks(ui);
     back_button(ui, commands);
     let entity = model.gazetteer.entity(country);
     ui.heading(&entity.name);
@@ -138,20 +153,22 @@ fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mu
         ui.weak(format!("Capital: {capital}"));
     }
     // How the text names it.
-    let mut forms: BTreeMap<(String, &'static str), u32> = BTreeMap::new();
+    let mut forms: BTreeMap<String, u32> = BTreeMap::new();
     for (doc, mentions) in model.dataset.documents.iter().zip(&model.dataset.mentions) {
         for m in mentions.iter().filter(|m| m.entity == country) {
-            let text = doc.text.get(m.range()).unwrap_or("").to_owned();
-            *forms.entry((text, via_label(m.via))).or_default() += 1;
+            *forms.entry(explain(model, doc, m)).or_default() += 1;
         }
     }
     let mut forms: Vec<_> = forms.into_iter().collect();
     forms.sort_by_key(|f| std::cmp::Reverse(f.1));
-    let named: Vec<String> = forms
-        .iter()
-        .map(|((t, via), n)| format!("“{t}” ({via}) ×{n}"))
-        .collect();
-    ui.label(format!("Named as {}", named.join(", ")));
+    ui.add_space(4.0);
+    ui.label(RichText::new("Found as").strong());
+    for (explained, n) in forms.iter().take(8) {
+        ui.label(format!("{explained}  ×{n}"));
+    }
+    if forms.len() > 8 {
+        ui.weak(format!("and {} other spellings", forms.len() - 8));
+    }
 
     ui.add_space(8.0);
     ui.label(RichText::new("Linked with").strong());
@@ -199,8 +216,7 @@ fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mu
         sentences.dedup();
         for s in sentences {
             let span = doc.sentences[s as usize].span;
-            let marks = highlights_in(span, mentions, &[(country, mark)]);
-            sentence_ui(ui, doc, span, &marks);
+            sentence_ui(ui, model, doc, mentions, span, &[(country, mark)]);
         }
     }
 }
@@ -212,7 +228,7 @@ fn link_ui(
     b: EntityId,
     commands: &mut Vec<Command>,
 ) {
-    let [mark_a, mark_b, _] = marks(ui);
+    let [mark_a, mark_b, ..] = marks(ui);
     back_button(ui, commands);
     ui.horizontal_wrapped(|ui| {
         if ui.link(RichText::new(model.name(a)).heading()).clicked() {
@@ -269,15 +285,14 @@ fn link_ui(
             shown.dedup();
             for s in shown {
                 let span = doc.sentences[s as usize].span;
-                let marks = highlights_in(span, mentions, &[(a, mark_a), (b, mark_b)]);
-                sentence_ui(ui, doc, span, &marks);
+                sentence_ui(ui, model, doc, mentions, span, &[(a, mark_a), (b, mark_b)]);
             }
         }
     }
 }
 
 fn corridor_ui(ui: &mut egui::Ui, model: &Model, corridor: EntityId, commands: &mut Vec<Command>) {
-    let [_, _, mark] = marks(ui);
+    let [_, _, mark, _] = marks(ui);
     back_button(ui, commands);
     let entity = model.gazetteer.entity(corridor);
     ui.heading(&entity.name);
@@ -345,12 +360,7 @@ fn corridor_ui(ui: &mut egui::Ui, model: &Model, corridor: EntityId, commands: &
         sentences.dedup();
         for s in sentences {
             let span = doc.sentences[s as usize].span;
-            sentence_ui(
-                ui,
-                doc,
-                span,
-                &highlights_in(span, mentions, &[(corridor, mark)]),
-            );
+            sentence_ui(ui, model, doc, mentions, span, &[(corridor, mark)]);
         }
     }
 }
@@ -371,15 +381,54 @@ fn document_header_ui(
     ui.weak(format!("{date} · {}{count}", doc.id));
 }
 
-fn sentence_ui(ui: &mut egui::Ui, doc: &crate::corpus::Document, span: Span, marks: &[Highlight]) {
-    let job = highlighted(ui, doc, span, marks);
+/// One sentence, the `primary` entities highlighted in their colours, corridors and regions in
+/// quieter ones; hovering explains every mention in it.
+fn sentence_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    doc: &crate::corpus::Document,
+    mentions: &[Mention],
+    span: Span,
+    primary: &[(EntityId, Color32)],
+) {
+    let [_, _, corridor_mark, region_mark] = marks(ui);
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| span.start <= m.start && m.end <= span.end)
+        .collect();
+    let highlights: Vec<Highlight> = inside
+        .iter()
+        .filter_map(|m| {
+            let background = match primary.iter().find(|(e, _)| *e == m.entity) {
+                Some((_, color)) => *color,
+                None => match model.gazetteer.entity(m.entity).kind {
+                    EntityKind::Corridor => corridor_mark,
+                    EntityKind::Region | EntityKind::Organisation => region_mark,
+                    EntityKind::Country => return None,
+                },
+            };
+            Some(Highlight {
+                start: m.start as usize,
+                end: m.end as usize,
+                background,
+            })
+        })
+        .collect();
+    let job = highlighted(ui, doc, span, &highlights);
+    let explained: Vec<String> = inside.iter().map(|m| explain(model, doc, m)).collect();
     egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
         .show(ui, |ui| {
-            ui.label(job);
+            let response = ui.label(job);
+            if !explained.is_empty() {
+                response.on_hover_text(explained.join("\n"));
+            }
         });
 }
 
-fn via_label(via: Via) -> &'static str {
-    via.code()
+/// "“Baku” — capital of Azerbaijan".
+fn explain(model: &Model, doc: &crate::corpus::Document, m: &Mention) -> String {
+    let form = &model.gazetteer.forms()[m.form as usize];
+    let text = doc.text.get(m.range()).unwrap_or("");
+    format!("“{text}” — {}", model.gazetteer.explain(form, m.entity))
 }

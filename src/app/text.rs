@@ -3,8 +3,6 @@
 use eframe::egui::{self, Color32, FontId, TextFormat, text::LayoutJob};
 
 use crate::corpus::{Document, Span};
-use crate::extract::Mention;
-use crate::gazetteer::EntityId;
 
 /// A text span to highlight, in document byte offsets, with its background.
 #[derive(Clone, Copy, Debug)]
@@ -15,28 +13,6 @@ pub struct Highlight {
     pub end: usize,
     /// Background colour.
     pub background: Color32,
-}
-
-/// The highlights of `entities` (each with its colour) among `mentions` that fall inside `span`.
-pub fn highlights_in(
-    span: Span,
-    mentions: &[Mention],
-    entities: &[(EntityId, Color32)],
-) -> Vec<Highlight> {
-    mentions
-        .iter()
-        .filter(|m| span.start <= m.start && m.end <= span.end)
-        .filter_map(|m| {
-            entities
-                .iter()
-                .find(|(e, _)| *e == m.entity)
-                .map(|(_, color)| Highlight {
-                    start: m.start as usize,
-                    end: m.end as usize,
-                    background: *color,
-                })
-        })
-        .collect()
 }
 
 /// A wrapped layout of `span` of `doc` with `highlights` drawn behind the named words.

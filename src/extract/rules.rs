@@ -424,6 +424,10 @@ pub(super) fn apply(gazetteer: &Gazetteer, text: &str, span: Range<usize>, found
             keep[i] = false;
             continue;
         }
+        if surface == "US" && pronoun_us(text, f.start) {
+            keep[i] = false;
+            continue;
+        }
         if matches!(code, "TUR" | "CHN")
             && surface.starts_with(['T', 'C'])
             && surface.len() <= 6
@@ -467,8 +471,16 @@ fn place_after_comma<'t>(
         }
         return AfterComma::UsState(state);
     }
+    // Only a country's own name says which country a place is in; "Baku, Tbilisi and Ankara" is a
+    // list of capitals.
     match found.iter().find(|g| g.start == at) {
-        Some(g) if gazetteer.entity(g.entity).kind == crate::gazetteer::EntityKind::Country => {
+        Some(g)
+            if gazetteer.entity(g.entity).kind == crate::gazetteer::EntityKind::Country
+                && !matches!(
+                    gazetteer.forms()[g.form].via,
+                    Via::Capital | Via::City | Via::Demonym
+                ) =>
+        {
             AfterComma::Country(g.entity)
         }
         _ => AfterComma::Nothing,
@@ -491,10 +503,12 @@ fn georgia_is_the_us_state(
             .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == ' '))
             .map_or(0, |i| i + 1);
         let prev = head[prev_word_start..].trim();
+        // "Tbilisi, Georgia" and "Armenia, Georgia" are the country; "Athens, Georgia" is not.
         let prev_is_country_place = found.iter().any(|g| {
-            g.end == head.len() && gazetteer.entity(g.entity).code == "GEO"
-                || (g.end == head.len()
-                    && gazetteer.entity(g.entity).kind == crate::gazetteer::EntityKind::Country)
+            g.end == head.len()
+                && (gazetteer.entity(g.entity).code == "GEO"
+                    || (gazetteer.entity(g.entity).kind == crate::gazetteer::EntityKind::Country
+                        && !matches!(gazetteer.forms()[g.form].via, Via::Capital | Via::City)))
         });
         if !prev.is_empty() && prev.starts_with(char::is_uppercase) && !prev_is_country_place {
             return true;
@@ -543,6 +557,24 @@ fn is_a_persons_name(text: &str, start: usize, end: usize, surface: &str) -> boo
     false
 }
 
+/// "LET US TRADE", "JOIN US": in text written in capitals, "US" after a verb or preposition is
+/// the pronoun.
+fn pronoun_us(text: &str, start: usize) -> bool {
+    const BEFORE_PRONOUN: &[&str] = &[
+        "LET", "JOIN", "TELL", "HELP", "GIVE", "SHOW", "CONTACT", "FOLLOW", "FOR", "WITH", "ABOUT",
+        "AMONG", "OF", "BEHIND", "LEAVE", "SEND", "CALL", "VISIT", "TRUST", "BELIEVE", "SAVE",
+    ];
+    let previous = text[..start].split_whitespace().next_back().unwrap_or("");
+    if !BEFORE_PRONOUN.contains(&previous) {
+        return false;
+    }
+    // Only where the next word is in capitals too, as in a banner or a shouted headline.
+    let next = text[start + 2..].split_whitespace().next().unwrap_or("");
+    let next_letters: Vec<char> = next.chars().filter(|c| c.is_alphabetic()).collect();
+    next_letters.is_empty()
+        || (next_letters.len() >= 2 && next_letters.iter().all(|c| c.is_uppercase()))
+}
+
 /// Whether any of `words` stands in `sentence` as whole words.
 fn has_any_word(sentence: &str, words: &[&str]) -> bool {
     words.iter().any(|w| {
@@ -569,4 +601,168 @@ fn is_title_case(sentence: &str) -> bool {
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
     capitalised * 10 >= words.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use crate::extract::find;
+    use crate::gazetteer::Gazetteer;
+
+    static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::bundled().expect("gazetteer"));
+
+    /// `(surface, code)` of every country found.
+    fn found(text: &str) -> Vec<(String, String)> {
+        find(&GAZ, text)
+            .into_iter()
+            .filter(|f| GAZ.entity(f.entity).kind == crate::gazetteer::EntityKind::Country)
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_owned(),
+                    GAZ.entity(f.entity).code.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn codes(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn georgia_the_us_state() {
+        assert_eq!(codes("Delta is based in Atlanta, Georgia."), vec!["USA"]);
+        assert!(codes("Georgia's governor Brian Kemp signed the bill.").is_empty());
+        assert!(codes("Voters in Fulton County, Georgia, lined up early.").is_empty());
+        assert!(codes("He studied at the University of Georgia.").is_empty());
+        assert!(codes("Georgia Tech won again.").is_empty());
+    }
+
+    #[test]
+    fn georgia_the_country() {
+        assert_eq!(
+            codes("Protests continued in Tbilisi, Georgia, on Sunday."),
+            vec!["GEO", "GEO"]
+        );
+        assert_eq!(
+            codes("Armenia, Georgia and Azerbaijan met."),
+            vec!["ARM", "GEO", "AZE"]
+        );
+        assert_eq!(
+            codes("Georgia's parliament in Tbilisi passed the law."),
+            vec!["GEO", "GEO"]
+        );
+        assert_eq!(codes("The Georgian Dream party won."), vec!["GEO"]);
+    }
+
+    #[test]
+    fn given_names_are_not_countries() {
+        assert!(codes("Michael Jordan retired in 2003.").is_empty());
+        assert!(codes("Jordan Peterson gave a lecture.").is_empty());
+        assert!(codes("Drummer Chad Smith said the tour was over.").is_empty());
+        assert!(codes("Actor Denzel Washington arrived.").is_empty());
+        assert_eq!(codes("King Abdullah of Jordan met the envoy."), vec!["JOR"]);
+        assert_eq!(codes("Chad's army withdrew from the border."), vec!["TCD"]);
+        assert_eq!(
+            codes("Jordan and Egypt signed a gas deal."),
+            vec!["JOR", "EGY"]
+        );
+    }
+
+    #[test]
+    fn porcelain_and_poultry() {
+        assert!(codes("She set out the fine china on the table.").is_empty());
+        assert!(codes("The turkey was roasted for six hours.").is_empty());
+        assert!(codes("Turkey sandwiches were served at lunch.").is_empty());
+        assert!(codes("Roast the Turkey in a hot oven with the stuffing.").is_empty());
+        assert!(codes("A guinea pig escaped.").is_empty());
+        assert_eq!(
+            codes("Turkey and China signed a trade deal."),
+            vec!["TUR", "CHN"]
+        );
+    }
+
+    #[test]
+    fn shared_city_names() {
+        assert!(codes("The film is set in Paris, Texas.").is_empty());
+        assert!(codes("Moscow, Idaho, is a college town.").is_empty());
+        assert_eq!(codes("Paris hosted the talks."), vec!["FRA"]);
+        assert_eq!(codes("Paris, France hosted the talks."), vec!["FRA", "FRA"]);
+        assert_eq!(
+            codes("The port of Valencia, Spain, reopened."),
+            vec!["ESP", "ESP"]
+        );
+        assert_eq!(
+            codes("Valencia, Venezuela, lost power."),
+            vec!["VEN", "VEN"]
+        );
+    }
+
+    #[test]
+    fn fixed_phrases_shield_the_name_inside() {
+        assert!(codes("Ships crossed the Indian Ocean and the Persian Gulf.").is_empty());
+        assert!(codes("Tensions rose in the South China Sea.").is_empty());
+        assert!(codes("Fishermen on Lake Chad reported low water.").is_empty());
+        assert!(codes("Farmers in New Mexico and New South Wales").is_empty());
+    }
+
+    #[test]
+    fn lists_of_capitals_are_not_addresses() {
+        assert_eq!(
+            codes("Ministers from Baku, Tbilisi and Ankara met."),
+            vec!["AZE", "GEO", "TUR"]
+        );
+        assert!(codes("The campus in Athens, Georgia, reopened.").is_empty());
+    }
+
+    #[test]
+    fn us_the_pronoun_in_capitals() {
+        assert!(codes("A BANNER READING LET US TRADE GREETED THEM").is_empty());
+        assert_eq!(codes("US AND CHINA SIGN TRADE DEAL"), vec!["USA", "CHN"]);
+    }
+
+    #[test]
+    fn headlines_keep_their_capitals() {
+        assert_eq!(
+            codes("Jordan Opens New Border Crossing With Syria"),
+            vec!["JOR", "SYR"]
+        );
+    }
+
+    #[test]
+    fn inflected_names_in_other_languages() {
+        assert_eq!(
+            found("В Азербайджане прошли переговоры."),
+            vec![("Азербайджане".into(), "AZE".into())]
+        );
+        assert_eq!(
+            found("Делегация Ирана прибыла в Армению."),
+            vec![
+                ("Ирана".into(), "IRN".into()),
+                ("Армению".into(), "ARM".into())
+            ]
+        );
+        assert_eq!(
+            found("Azərbaycanın paytaxtı Bakıdır."),
+            vec![("Azərbaycanın".into(), "AZE".into())]
+        );
+        assert_eq!(
+            found("Russlands Wirtschaft wächst."),
+            vec![("Russlands".into(), "RUS".into())]
+        );
+        assert!(
+            found("Azərbaycanlı idmançılar qalib gəldi.").is_empty(),
+            "a derived word, not a case"
+        );
+        assert_eq!(
+            codes("Türkiye'nin başkenti Ankara'dır."),
+            vec!["TUR", "TUR"]
+        );
+    }
+
+    #[test]
+    fn scripts_without_spaces() {
+        assert_eq!(codes("日本と中国の首脳が会談した。"), vec!["JPN", "CHN"]);
+    }
 }

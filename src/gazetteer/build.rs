@@ -112,6 +112,31 @@ pub(super) const NOT_MENTIONS: &[&str] = &[
     "Gulf of Oman",
     "Gulf of Guinea",
     "Korea Strait",
+    "Port Sudan",
+    "Shanghai Cooperation Organisation",
+    "Shanghai Cooperation Organization",
+    "Chicken Kiev",
+    "chicken Kiev",
+    "Afghan hound",
+    "Afghan hounds",
+    "Persian cat",
+    "Persian cats",
+    "Persian rug",
+    "Persian rugs",
+    "Siamese cat",
+    "Siamese twins",
+    "Burmese cat",
+    "Belgian waffle",
+    "Belgian waffles",
+    "Swiss roll",
+    "French press",
+    "Irish setter",
+    "Chinese checkers",
+    "Chinese lantern",
+    "Chinese lanterns",
+    "Turkish bath",
+    "Turkish coffee",
+    "Russian dressing",
 ];
 
 pub(super) struct Builder<'c> {
@@ -206,7 +231,7 @@ impl<'c> Builder<'c> {
 
         // Phase 0: the user's own forms win over everything.
         for f in &self.custom.forms {
-            let entity = self.code(&f.entity, "your gazetteer file")?;
+            let entity = self.code(&f.entity, "a form")?;
             let via = f
                 .via
                 .as_deref()
@@ -369,10 +394,18 @@ impl<'c> Builder<'c> {
     }
 
     fn code(&self, code: &str, owner: &str) -> Result<EntityId, AssetError> {
-        self.by_code
-            .get(code)
-            .copied()
-            .ok_or_else(|| AssetError::Invalid(format!("{owner} names an unknown entity {code}")))
+        self.by_code.get(code).copied().ok_or_else(|| {
+            let reason = format!("{owner} names an unknown entity {code}");
+            // Whatever the user's file defines is the user's to fix.
+            if owner == "a form"
+                || self.custom.defines(owner)
+                || self.custom.organisations.iter().any(|o| o.id == owner)
+            {
+                self.custom.error(reason)
+            } else {
+                AssetError::Invalid(reason)
+            }
+        })
     }
 
     fn codes(&self, codes: &[String], owner: &str) -> Result<Vec<EntityId>, AssetError> {

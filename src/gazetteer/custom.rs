@@ -54,6 +54,9 @@ pub struct CustomGazetteer {
     pub corridors: Vec<CorridorRecord>,
     /// Organisations to add.
     pub organisations: Vec<OrganisationRecord>,
+    /// The file it was read from, for error messages.
+    #[serde(skip)]
+    pub path: Option<String>,
 }
 
 /// One extra surface form.
@@ -99,7 +102,7 @@ impl CustomGazetteer {
             reason,
         };
         let text = std::fs::read_to_string(path).map_err(|e| fail(crate::corpus::io_reason(&e)))?;
-        let custom: Self = serde_json::from_str(&text).map_err(|e| {
+        let mut custom: Self = serde_json::from_str(&text).map_err(|e| {
             fail(format!(
                 "not a gazetteer file: {e} (line {}, column {})",
                 e.line(),
@@ -115,7 +118,24 @@ impl CustomGazetteer {
                 "unknown \"via\": \"{v}\" (use name, variant, former, demonym, capital, city, translation or alias)"
             )));
         }
+        custom.path = Some(path.display().to_string());
         Ok(custom)
+    }
+
+    /// An error about this file's contents.
+    pub(super) fn error(&self, reason: String) -> AssetError {
+        match &self.path {
+            Some(path) => AssetError::File {
+                path: path.clone(),
+                reason,
+            },
+            None => AssetError::Invalid(reason),
+        }
+    }
+
+    /// Whether a region or corridor id comes from this file.
+    pub(super) fn defines(&self, id: &str) -> bool {
+        self.regions.iter().any(|r| r.id == id) || self.corridors.iter().any(|c| c.id == id)
     }
 }
 

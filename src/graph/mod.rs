@@ -111,10 +111,10 @@ pub struct Link {
     pub evidence: Vec<Evidence>,
 }
 
-/// A corridor's presence in the corpus.
+/// How present a corridor, region or organisation is in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CorridorStat {
-    /// The corridor.
+pub struct EntityStat {
+    /// The entity.
     pub entity: EntityId,
     /// How often it is named.
     pub mentions: u32,
@@ -130,7 +130,10 @@ pub struct Analysis {
     /// Countries and their links.
     pub graph: UnGraph<Node, Link>,
     /// Corridors named at least once, by decreasing mentions.
-    pub corridors: Vec<CorridorStat>,
+    pub corridors: Vec<EntityStat>,
+    /// Regions and organisations named at least once, by decreasing mentions (never counted
+    /// as countries).
+    pub regions: Vec<EntityStat>,
     node_of: HashMap<EntityId, NodeIndex>,
 }
 
@@ -209,6 +212,7 @@ pub fn build(
     let mut graph = UnGraph::default();
     let mut node_of = HashMap::new();
     let mut corridors = Vec::new();
+    let mut regions = Vec::new();
     let mut entities: Vec<_> = partial.mentions.into_iter().collect();
     entities.sort_unstable_by_key(|(id, _)| *id);
     for (entity, (mentions, documents)) in entities {
@@ -224,15 +228,20 @@ pub fn build(
                     }),
                 );
             }
-            EntityKind::Corridor => corridors.push(CorridorStat {
+            EntityKind::Corridor => corridors.push(EntityStat {
                 entity,
                 mentions,
                 documents,
             }),
-            EntityKind::Region | EntityKind::Organisation => {}
+            EntityKind::Region | EntityKind::Organisation => regions.push(EntityStat {
+                entity,
+                mentions,
+                documents,
+            }),
         }
     }
     corridors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity)));
+    regions.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity)));
 
     let mut links: Vec<_> = partial.links.into_iter().collect();
     links.sort_unstable_by_key(|(pair, _)| *pair);
@@ -262,6 +271,7 @@ pub fn build(
         params: params.clone(),
         graph,
         corridors,
+        regions,
         node_of,
     }
 }
