@@ -56,9 +56,9 @@ const NOTICE_MAX_BYTES: usize = 1200;
 /// A quick SIMD pre-check for the words every `ANYWHERE` phrase contains ("cookie", "reserved"),
 /// so most paragraphs skip the case-insensitive search.
 fn has_notice_word(text: &[u8]) -> bool {
-    ["ookie", "OOKIE", "eserved", "ESERVED"]
-        .iter()
-        .any(|w| memchr::memmem::find(text, w.as_bytes()).is_some())
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| ["ookie", "OOKIE", "eserved", "ESERVED"].map(memchr::memmem::Finder::new));
+    WORDS.iter().any(|w| w.find(text).is_some())
 }
 
 /// Whether a paragraph is page furniture rather than article text.

@@ -106,6 +106,7 @@ fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<Found> {
     let forms = gazetteer.forms();
     let mut places = Vec::new();
     let mut corridors = Vec::new();
+    // The automata beyond the first are compiled on first use: ask for one only when needed.
     let mut take = |matcher: &crate::gazetteer::Matcher, span: Range<usize>| {
         let input = aho_corasick::Input::new(text).span(span);
         for m in matcher.automaton.find_overlapping_iter(input) {
@@ -129,15 +130,50 @@ fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<Found> {
         }
     };
     take(gazetteer.ascii_matcher(), from..text.len());
+    if let Some(foreign) = (!reads_as_english(&text[from..]))
+        .then(|| gazetteer.foreign_matcher())
+        .flatten()
+    {
+        take(foreign, from..text.len());
+    }
     let (before, after) = gazetteer.wide_reach();
-    for window in wide_windows(text, from, before, after, &|c| gazetteer.in_wide_form(c)) {
-        take(gazetteer.wide_matcher(), window);
+    let windows = wide_windows(text, from, before, after, &|c| gazetteer.in_wide_form(c));
+    if let Some(wide) = (!windows.is_empty())
+        .then(|| gazetteer.wide_matcher())
+        .flatten()
+    {
+        for window in &windows {
+            take(wide, window.range.clone());
+        }
+    }
+    let other_script = windows.iter().any(|w| w.other_script);
+    if let Some(script) = other_script.then(|| gazetteer.script_matcher()).flatten() {
+        for window in windows.iter().filter(|w| w.other_script) {
+            take(script, window.range.clone());
+        }
     }
     let mut out = longest_non_overlapping(places);
     out.retain(|f| !forms[f.form].blocks);
     out.extend(longest_non_overlapping(corridors));
     out.sort_unstable_by_key(|f| (f.start, f.end));
     out
+}
+
+/// Whether a text is plainly English ("the" and "and" several times in its first kilobytes), so
+/// names in other languages written in ASCII need not be looked for. Short or unclear texts are
+/// searched for everything.
+pub fn reads_as_english(text: &str) -> bool {
+    static WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| [" the ", " and ", " The "].map(memchr::memmem::Finder::new));
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    let mut count = 0;
+    for word in WORDS.iter() {
+        count += word.find_iter(head).take(4).count();
+        if count >= 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Stretches of `text[from..]` around the words that have non-ASCII letters, widened by `before`
@@ -148,9 +184,9 @@ fn wide_windows(
     before: usize,
     after: usize,
     in_wide_form: &dyn Fn(char) -> bool,
-) -> Vec<Range<usize>> {
+) -> Vec<Window> {
     let bytes = text.as_bytes();
-    let mut windows: Vec<Range<usize>> = Vec::new();
+    let mut windows: Vec<Window> = Vec::new();
     let mut i = from;
     while let Some(k) = next_non_ascii(&bytes[i..]) {
         let at = i + k;
@@ -176,13 +212,29 @@ fn wide_windows(
         };
         let start = floor_char(text, word_start.saturating_sub(before).max(from));
         let end = ceil_char(text, (word_end + after).min(text.len()));
+        let other_script = text[word_start..word_end]
+            .chars()
+            .any(|c| c.is_alphabetic() && !crate::gazetteer::is_latin(c));
         match windows.last_mut() {
-            Some(last) if start <= last.end => last.end = last.end.max(end),
-            _ => windows.push(start..end),
+            Some(last) if start <= last.range.end => {
+                last.range.end = last.range.end.max(end);
+                last.other_script |= other_script;
+            }
+            _ => windows.push(Window {
+                range: start..end,
+                other_script,
+            }),
         }
         i = word_end.max(at + c.len_utf8());
     }
     windows
+}
+
+/// A stretch of text that forms with non-ASCII letters may match in.
+struct Window {
+    range: Range<usize>,
+    /// It has letters of a script other than Latin.
+    other_script: bool,
 }
 
 /// Offset of the first byte ≥ 0x80, eight bytes at a time.
@@ -366,6 +418,21 @@ mod tests {
             .into_iter()
             .map(|f| GAZ.entity(f.entity).code.clone())
             .collect()
+    }
+
+    #[test]
+    fn english_is_recognised_and_other_languages_are_searched_in_full() {
+        assert!(reads_as_english(
+            "The talks in Baku and the meeting in Ankara ended, and the envoys left."
+        ));
+        assert!(!reads_as_english(
+            "Die Gespräche in Baku und das Treffen in Ankara endeten."
+        ));
+        assert!(!reads_as_english("Baku and Ankara."));
+        assert_eq!(
+            codes("Die Türkei und Aserbaidschan unterzeichneten ein Abkommen."),
+            vec!["TUR", "AZE"]
+        );
     }
 
     #[test]

@@ -499,25 +499,29 @@ impl<'c> Builder<'c> {
     }
 
     fn finish(self) -> Result<Gazetteer, AssetError> {
-        let (ascii, wide): (Vec<u32>, Vec<u32>) =
-            (0..self.forms.len() as u32).partition(|&i| self.forms[i as usize].text.is_ascii());
-        let compile =
-            |ids: Vec<u32>, kind: AhoCorasickKind| -> Result<super::Matcher, AssetError> {
-                let automaton = AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(kind))
-                    .build(ids.iter().map(|&i| self.forms[i as usize].text.as_str()))
-                    .map_err(|e| AssetError::Invalid(format!("cannot compile the matcher: {e}")))?;
-                Ok(super::Matcher {
-                    automaton,
-                    forms: ids,
-                })
+        // Four automata: English and shared ASCII forms; ASCII names in other languages; forms
+        // with accented Latin letters; forms in other scripts.
+        let (mut core, mut foreign, mut wide, mut script) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, f) in self.forms.iter().enumerate() {
+            let list = match (f.text.is_ascii(), f.via) {
+                (false, _)
+                    if f.text
+                        .chars()
+                        .any(|c| c.is_alphabetic() && !spelling::is_latin(c)) =>
+                {
+                    &mut script
+                }
+                (false, _) => &mut wide,
+                (true, Via::Translation) => &mut foreign,
+                (true, _) => &mut core,
             };
+            list.push(i as u32);
+        }
         let mut reach_before = 0;
         let mut reach_after = 0;
         let mut punctuation: Vec<char> = Vec::new();
-        for &i in &wide {
+        for &i in wide.iter().chain(&script) {
             let f = &self.forms[i as usize];
             for c in f
                 .text
@@ -534,13 +538,16 @@ impl<'c> Builder<'c> {
             // Suffix letters are at most 4 bytes each.
             reach_after = reach_after.max(f.text.len() - last + 4 * usize::from(f.max_suffix));
         }
-        let (ascii, wide) = rayon::join(
-            || compile(ascii, AhoCorasickKind::DFA),
-            || compile(wide, AhoCorasickKind::ContiguousNFA),
-        );
+        let lazy = |ids: Vec<u32>, kind| super::LazyMatcher {
+            ids,
+            kind,
+            cell: std::sync::OnceLock::new(),
+        };
         Ok(Gazetteer {
-            ascii: ascii?,
-            wide: wide?,
+            ascii: compile(&self.forms, core, AhoCorasickKind::DFA)?,
+            foreign: lazy(foreign, AhoCorasickKind::DFA),
+            wide: lazy(wide, AhoCorasickKind::ContiguousNFA),
+            script: lazy(script, AhoCorasickKind::ContiguousNFA),
             wide_reach_before: reach_before,
             wide_reach_after: reach_after,
             wide_punctuation: punctuation,
@@ -549,6 +556,29 @@ impl<'c> Builder<'c> {
             by_code: self.by_code,
         })
     }
+}
+
+/// Compiles the forms `ids` into one automaton of `kind` (falling back to a compact NFA should a
+/// DFA grow past its limits).
+pub(super) fn compile(
+    forms: &[SurfaceForm],
+    ids: Vec<u32>,
+    kind: AhoCorasickKind,
+) -> Result<super::Matcher, AssetError> {
+    let build = |kind| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(ids.iter().map(|&i| forms[i as usize].text.as_str()))
+    };
+    let automaton = build(kind)
+        .or_else(|_| build(AhoCorasickKind::ContiguousNFA))
+        .map_err(|e| AssetError::Invalid(format!("cannot compile the matcher: {e}")))?;
+    Ok(super::Matcher {
+        automaton,
+        forms: ids,
+    })
 }
 
 /// A city of a country: (population, country, `[lon, lat]`).

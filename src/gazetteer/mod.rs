@@ -17,6 +17,7 @@ use serde::Serialize;
 
 pub use custom::{CustomForm, CustomGazetteer, OrganisationRecord};
 pub use data::{AssetError, CityRecord, CorridorRecord, CountryRecord, RegionRecord};
+pub use spelling::is_latin;
 
 /// Index of an entity in [`Gazetteer::entities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -171,17 +172,38 @@ pub struct Matcher {
     pub forms: Vec<u32>,
 }
 
+/// Forms compiled into an automaton the first time a text needs them, so an English corpus never
+/// pays to compile the names of 77 other languages.
+pub struct LazyMatcher {
+    ids: Vec<u32>,
+    kind: aho_corasick::AhoCorasickKind,
+    cell: std::sync::OnceLock<Option<Matcher>>,
+}
+
+impl LazyMatcher {
+    fn get(&self, forms: &[SurfaceForm]) -> Option<&Matcher> {
+        self.cell
+            .get_or_init(|| build::compile(forms, self.ids.clone(), self.kind).ok())
+            .as_ref()
+    }
+}
+
 /// All entities and their surface forms, with the compiled matchers.
 ///
-/// Forms written in ASCII — most of them, and all of English — are in one DFA that scans every
-/// text at a table lookup per byte. Forms with other letters are in a second, compact automaton
-/// that only runs around the words of a text that have such letters, so an English corpus pays
-/// almost nothing for the 77 other languages and a Russian one pays what it needs.
+/// Forms written in ASCII are in DFAs that scan at a table lookup per byte: one for English and
+/// shared forms, which reads every text, and one for names in other languages written in ASCII
+/// ("Aserbaidschan", "Rusya"), which reads every text that does not read as English. Forms with
+/// other letters are in compact automata that only run around the words of a text that have such
+/// letters: one for accented Latin ("Türkiye"), one for other scripts ("Азербайджан"). The last
+/// three are compiled when a text first needs them, so an English corpus pays almost nothing for
+/// the 77 other languages and a Russian or Turkish one pays what it needs.
 pub struct Gazetteer {
     entities: Vec<Entity>,
     forms: Vec<SurfaceForm>,
     ascii: Matcher,
-    wide: Matcher,
+    foreign: LazyMatcher,
+    wide: LazyMatcher,
+    script: LazyMatcher,
     /// The most bytes a wide form has before its first non-ASCII character.
     wide_reach_before: usize,
     /// The most bytes a wide form has after its last non-ASCII character, suffix included.
@@ -252,14 +274,25 @@ impl Gazetteer {
         &self.forms
     }
 
-    /// The DFA over the forms written in ASCII (case-insensitive, overlapping).
+    /// The DFA over English and shared forms written in ASCII (case-insensitive, overlapping).
     pub fn ascii_matcher(&self) -> &Matcher {
         &self.ascii
     }
 
-    /// The automaton over the forms with other letters.
-    pub fn wide_matcher(&self) -> &Matcher {
-        &self.wide
+    /// The DFA over names in other languages written in ASCII, compiled on first use.
+    pub fn foreign_matcher(&self) -> Option<&Matcher> {
+        self.foreign.get(&self.forms)
+    }
+
+    /// The automaton over forms with accented Latin letters, compiled on first use.
+    pub fn wide_matcher(&self) -> Option<&Matcher> {
+        self.wide.get(&self.forms)
+    }
+
+    /// The automaton over forms in other scripts (Cyrillic, Greek, Arabic, CJK …), compiled on
+    /// first use.
+    pub fn script_matcher(&self) -> Option<&Matcher> {
+        self.script.get(&self.forms)
     }
 
     /// How far around a word with non-ASCII letters a wide form can reach: bytes before, after.
@@ -272,9 +305,19 @@ impl Gazetteer {
         self.wide_punctuation.contains(&c)
     }
 
-    /// Memory held by the matchers, in bytes.
+    /// Memory held by the matchers compiled so far, in bytes.
     pub fn matcher_bytes(&self) -> usize {
-        self.ascii.automaton.memory_usage() + self.wide.automaton.memory_usage()
+        [
+            self.foreign.cell.get(),
+            self.wide.cell.get(),
+            self.script.cell.get(),
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|m| m.automaton.memory_usage())
+        .sum::<usize>()
+            + self.ascii.automaton.memory_usage()
     }
 
     /// Why a form names its entity, for people: "capital of Azerbaijan", "Türkiye in Russian".

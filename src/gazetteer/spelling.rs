@@ -118,6 +118,11 @@ pub(super) fn stem(text: &str) -> Option<String> {
     Some(stem.to_owned())
 }
 
+/// Whether a letter is Latin (ASCII, Latin-1, Latin Extended A/B and Additional, IPA).
+pub fn is_latin(c: char) -> bool {
+    matches!(u32::from(c), 0..=0x024F | 0x0250..=0x02AF | 0x1E00..=0x1EFF)
+}
+
 /// Whether text in this form's script is written without spaces between words (Chinese,
 /// Japanese, Korean, Thai, Lao, Khmer, Burmese, Tibetan), so word boundaries cannot be checked.
 pub(super) fn unspaced(text: &str) -> bool {
