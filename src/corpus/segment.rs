@@ -35,7 +35,8 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
             return None;
         }
         let start = pos;
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         pos = end + 1;
         let end = if text[start..end].ends_with('\r') {
             end - 1
@@ -173,6 +174,9 @@ const OPENERS: &[&str] = &[
     "Also",
 ];
 
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
 /// Sentence spans inside `paragraph`.
 pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let para = &text[paragraph.range()];
@@ -181,13 +185,13 @@ pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
-    let mut ellipsis = para.find('…');
+    let mut ellipsis = ELLIPSIS.find(bytes);
     // Jump from terminator to terminator: `.`, `!`, `?` with memchr, the ellipsis with a search
     // kept one step ahead.
     loop {
         let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
         if ellipsis.is_some_and(|e| e < i) {
-            ellipsis = para[i..].find('…').map(|k| i + k);
+            ellipsis = ELLIPSIS.find(&bytes[i..]).map(|k| i + k);
         }
         let (term, at) = match (ascii, ellipsis) {
             (Some(a), Some(e)) if e < a => ('…', e),

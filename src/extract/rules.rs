@@ -15,6 +15,7 @@
 //! and fixed phrases ("Indian Ocean", "Georgia Tech", "Lake Chad") are shielded in the gazetteer.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::Found;
 use crate::gazetteer::{EntityId, Gazetteer, Via};
@@ -431,7 +432,7 @@ pub(super) fn apply(gazetteer: &Gazetteer, text: &str, span: Range<usize>, found
         if matches!(code, "TUR" | "CHN")
             && surface.starts_with(['T', 'C'])
             && surface.len() <= 6
-            && has_any_word(sentence, FOOD_CUES)
+            && has_any_word(sentence, &FOOD)
         {
             keep[i] = false;
         }
@@ -514,7 +515,7 @@ fn georgia_is_the_us_state(
             return true;
         }
     }
-    has_any_word(sentence, US_CUES) && !has_any_word(sentence, CAUCASUS_CUES)
+    has_any_word(sentence, &US) && !has_any_word(sentence, &CAUCASUS)
 }
 
 /// "Michael Jordan", "Chad Smith said", "Denzel Washington": the name stands between capitalised
@@ -576,15 +577,28 @@ fn pronoun_us(text: &str, start: usize) -> bool {
 }
 
 /// Whether any of `words` stands in `sentence` as whole words.
-fn has_any_word(sentence: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        sentence.match_indices(w).any(|(i, _)| {
-            let before = sentence[..i].chars().next_back();
-            let after = sentence[i + w.len()..].chars().next();
+fn has_any_word(sentence: &str, words: &WordList) -> bool {
+    words.0.as_ref().is_some_and(|matcher| {
+        matcher.find_overlapping_iter(sentence).any(|m| {
+            let before = sentence[..m.start()].chars().next_back();
+            let after = sentence[m.end()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
 }
+
+/// A list of cue words compiled once, so a sentence is read once for all of them.
+struct WordList(Option<aho_corasick::AhoCorasick>);
+
+impl WordList {
+    fn new(words: &[&str]) -> Self {
+        Self(aho_corasick::AhoCorasick::new(words).ok())
+    }
+}
+
+static US: LazyLock<WordList> = LazyLock::new(|| WordList::new(US_CUES));
+static CAUCASUS: LazyLock<WordList> = LazyLock::new(|| WordList::new(CAUCASUS_CUES));
+static FOOD: LazyLock<WordList> = LazyLock::new(|| WordList::new(FOOD_CUES));
 
 /// A headline in Title Case ("Aliyev and Erdoğan Strengthen Energy Ties"), where capitals say
 /// nothing about names.
