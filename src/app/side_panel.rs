@@ -124,7 +124,7 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
     ui.add_space(8.0);
     ui.label(RichText::new("Documents").strong());
     for doc in &model.dataset.documents {
-        document_header_ui(ui, model, doc, None);
+        document_header_ui(ui, doc, None);
     }
 }
 
@@ -203,22 +203,7 @@ fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mu
         }
     }
 
-    ui.add_space(8.0);
-    ui.label(RichText::new("Documents").strong());
-    for (doc, mentions) in model.dataset.documents.iter().zip(&model.dataset.mentions) {
-        let own: Vec<_> = mentions.iter().filter(|m| m.entity == country).collect();
-        if own.is_empty() || !model.analysis.params.admits(doc.date) {
-            continue;
-        }
-        ui.separator();
-        document_header_ui(ui, model, doc, Some(own.len()));
-        let mut sentences: Vec<u32> = own.iter().map(|m| m.sentence).collect();
-        sentences.dedup();
-        for s in sentences {
-            let span = doc.sentences[s as usize].span;
-            sentence_ui(ui, model, doc, mentions, span, &[(country, mark)]);
-        }
-    }
+    entity_documents_ui(ui, model, country, mark);
 }
 
 fn link_ui(
@@ -269,7 +254,7 @@ fn link_ui(
         let doc = &model.dataset.documents[doc_index as usize];
         let mentions = &model.dataset.mentions[doc_index as usize];
         ui.separator();
-        document_header_ui(ui, model, doc, None);
+        document_header_ui(ui, doc, None);
         for window_span in spans {
             // Within a paragraph or article window, show the sentences that name either country.
             let mut shown = Vec::new();
@@ -347,30 +332,30 @@ fn corridor_ui(ui: &mut egui::Ui, model: &Model, corridor: EntityId, commands: &
             }
         }
     }
+    entity_documents_ui(ui, model, corridor, mark);
+}
+
+/// The documents that name `entity`, each with the sentences naming it, highlighted in `mark`.
+fn entity_documents_ui(ui: &mut egui::Ui, model: &Model, entity: EntityId, mark: Color32) {
     ui.add_space(8.0);
     ui.label(RichText::new("Documents").strong());
     for (doc, mentions) in model.dataset.documents.iter().zip(&model.dataset.mentions) {
-        let own: Vec<_> = mentions.iter().filter(|m| m.entity == corridor).collect();
+        let own: Vec<_> = mentions.iter().filter(|m| m.entity == entity).collect();
         if own.is_empty() || !model.analysis.params.admits(doc.date) {
             continue;
         }
         ui.separator();
-        document_header_ui(ui, model, doc, Some(own.len()));
+        document_header_ui(ui, doc, Some(own.len()));
         let mut sentences: Vec<u32> = own.iter().map(|m| m.sentence).collect();
         sentences.dedup();
         for s in sentences {
             let span = doc.sentences[s as usize].span;
-            sentence_ui(ui, model, doc, mentions, span, &[(corridor, mark)]);
+            sentence_ui(ui, model, doc, mentions, span, &[(entity, mark)]);
         }
     }
 }
 
-fn document_header_ui(
-    ui: &mut egui::Ui,
-    _model: &Model,
-    doc: &crate::corpus::Document,
-    mentions: Option<usize>,
-) {
+fn document_header_ui(ui: &mut egui::Ui, doc: &crate::corpus::Document, mentions: Option<usize>) {
     ui.label(RichText::new(&doc.title).strong());
     let date = doc
         .date
