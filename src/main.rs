@@ -12,7 +12,10 @@ use corridor_atlas::corpus::Date;
 use corridor_atlas::export;
 use corridor_atlas::gazetteer::{AssetError, Gazetteer};
 use corridor_atlas::graph::{self, Params, Window};
+use corridor_atlas::layout::{Layout, Projection};
+use corridor_atlas::pipeline::Dataset;
 use corridor_atlas::pipeline::{self, Source};
+use corridor_atlas::scene;
 
 /// Turns a folder of news articles into a map of how countries are linked.
 #[derive(Parser)]
@@ -35,6 +38,34 @@ struct Cli {
 enum Command {
     /// Write the analysis to a file or standard output, without a window.
     Export(ExportArgs),
+    /// Draw the map or the network to an SVG or PNG file, as the window shows it.
+    Render(RenderArgs),
+}
+
+#[derive(Parser)]
+struct RenderArgs {
+    /// Which picture.
+    #[arg(long, value_enum, default_value_t = ViewArg::Map)]
+    view: ViewArg,
+    /// Picture size in pixels, width x height (e.g. 1600x1000).
+    #[arg(long, default_value = "1600x1000")]
+    size: String,
+    /// Where two countries count as mentioned together.
+    #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
+    window: WindowArg,
+    /// Output file: .svg or .png.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    /// Folders and files to analyse (none: the bundled seeds).
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    /// Countries at their places.
+    Map,
+    /// Countries placed by their links.
+    Network,
 }
 
 #[derive(Parser)]
@@ -90,6 +121,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Export(args)) => export_command(&args, cli.gazetteer.as_deref()),
+        Some(Command::Render(args)) => render_command(&args, cli.gazetteer.as_deref()),
         None => open_window(cli.paths, cli.gazetteer),
     };
     match result {
@@ -130,36 +162,10 @@ fn export_command(
         eprintln!("corridor-atlas: --from {from} is after --to {to}");
         return Ok(ExitCode::from(2));
     }
-    let source = Source::from_paths(args.paths.clone());
-    // The gazetteer compiles while the folders are walked.
-    let (gazetteer, listing) = rayon::join(
-        || Gazetteer::load(gazetteer_file),
-        || pipeline::list(&source),
-    );
-    let gazetteer = match gazetteer {
-        Ok(g) => g,
-        Err(e @ AssetError::File { .. }) => {
-            eprintln!("corridor-atlas: {e}");
-            return Ok(ExitCode::from(2));
-        }
-        Err(e) => return Err(e).context("the bundled gazetteer is damaged"),
+    let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file)? {
+        Ok(read) => read,
+        Err(code) => return Ok(code),
     };
-    let dataset = pipeline::read(
-        &source,
-        listing,
-        &gazetteer,
-        &|_| {},
-        &AtomicBool::new(false),
-    )?;
-    for p in &dataset.problems {
-        eprintln!("corridor-atlas: skipped {p}");
-    }
-    if dataset.documents.is_empty() {
-        anyhow::bail!(
-            "nothing to analyse in {}: no readable article",
-            source.label()
-        );
-    }
     let params = Params {
         window: args.window.into(),
         min_weight: args.min_weight,
@@ -192,4 +198,135 @@ fn export_command(
         .and_then(|()| out.flush())
         .with_context(|| format!("cannot write {target}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the corpus at `paths` (none: the seeds) with the gazetteer; `Err(code)` for a usage
+/// error already reported, an error when nothing can be analysed.
+fn read_corpus(
+    paths: &[PathBuf],
+    gazetteer_file: Option<&std::path::Path>,
+) -> anyhow::Result<Result<(Gazetteer, Dataset), ExitCode>> {
+    let source = Source::from_paths(paths.to_vec());
+    // The gazetteer compiles while the folders are walked.
+    let (gazetteer, listing) = rayon::join(
+        || Gazetteer::load(gazetteer_file),
+        || pipeline::list(&source),
+    );
+    let gazetteer = match gazetteer {
+        Ok(g) => g,
+        Err(e @ AssetError::File { .. }) => {
+            eprintln!("corridor-atlas: {e}");
+            return Ok(Err(ExitCode::from(2)));
+        }
+        Err(e) => return Err(e).context("the bundled gazetteer is damaged"),
+    };
+    let dataset = pipeline::read(
+        &source,
+        listing,
+        &gazetteer,
+        &|_| {},
+        &AtomicBool::new(false),
+    )?;
+    for p in &dataset.problems {
+        eprintln!("corridor-atlas: skipped {p}");
+    }
+    if dataset.documents.is_empty() {
+        anyhow::bail!(
+            "nothing to analyse in {}: no readable article",
+            source.label()
+        );
+    }
+    Ok(Ok((gazetteer, dataset)))
+}
+
+fn render_command(
+    args: &RenderArgs,
+    gazetteer_file: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let Some([width, height]) = parse_size(&args.size) else {
+        eprintln!(
+            "corridor-atlas: --size {} is not WIDTHxHEIGHT (e.g. 1600x1000, each 64 to 8192)",
+            args.size
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let extension = args
+        .output
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let png = match extension.as_deref() {
+        Some("svg") => false,
+        Some("png") => true,
+        _ => {
+            eprintln!(
+                "corridor-atlas: {} must end in .svg or .png",
+                args.output.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file)? {
+        Ok(read) => read,
+        Err(code) => return Ok(code),
+    };
+    let params = Params {
+        window: args.window.into(),
+        ..Params::default()
+    };
+    let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
+    let style = scene::Style::light();
+    let projection = Projection::default();
+    let size = [width as f32, height as f32];
+    let no_focus = scene::Focus::default();
+    let document = match args.view {
+        ViewArg::Map => {
+            let layout = Layout::geographic(&analysis, &gazetteer, projection);
+            let picture =
+                scene::map_scene(&analysis, &layout, &gazetteer, projection, &style, no_focus);
+            let basemap = scene::Basemap::bundled(projection, &gazetteer)
+                .context("the bundled map outlines are damaged")?;
+            let bounds = picture
+                .data_bounds
+                .map_or_else(|| projection.world_bounds(), scene::padded_bounds);
+            let view = scene::View::fit(bounds, size, 24.0);
+            let mentions: std::collections::HashMap<_, _> = analysis
+                .graph
+                .node_weights()
+                .map(|n| (n.entity, n.mentions))
+                .collect();
+            let max = analysis.max_mentions();
+            let land = |c: &scene::CountryShape| {
+                style.land_fill(
+                    c.entity
+                        .and_then(|e| mentions.get(&e).copied())
+                        .unwrap_or(0),
+                    max,
+                )
+            };
+            scene::svg(&picture, Some(&basemap), &land, &style, &view)
+        }
+        ViewArg::Network => {
+            let layout = Layout::network(&analysis, &gazetteer, projection);
+            let picture = scene::network_scene(&analysis, &layout, &gazetteer, &style, no_focus);
+            let bounds = picture.data_bounds.unwrap_or([-1.0, -1.0, 1.0, 1.0]);
+            let view = scene::View::fit(bounds, size, 48.0);
+            scene::svg(&picture, None, &|_| style.land, &style, &view)
+        }
+    };
+    let bytes = if png {
+        scene::png(&document, scene::FONT).map_err(anyhow::Error::msg)?
+    } else {
+        document.into_bytes()
+    };
+    std::fs::write(&args.output, bytes)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "1600x1000" -> [1600, 1000], each side 64 to 8192 pixels.
+fn parse_size(s: &str) -> Option<[u32; 2]> {
+    let (w, h) = s.split_once(['x', 'X', '×'])?;
+    let (w, h): (u32, u32) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
+    let ok = |v: u32| (64..=8192).contains(&v);
+    (ok(w) && ok(h)).then_some([w, h])
 }

@@ -263,3 +263,85 @@ fn a_broken_gazetteer_file_keeps_the_corpus_and_says_why() {
     h.get_by_label_contains("broken.json");
     h.get_by_label("Names file…");
 }
+
+#[test]
+fn switching_to_the_network_keeps_the_selection_and_the_layout_settles() {
+    let mut h = harness();
+    starting_with(&h, "Azerbaijan  ·").click();
+    h.run();
+    let aze = entity(&h, "AZE");
+    h.get_by_label("Network").click();
+    // The layout animates a few milliseconds per frame until it settles.
+    for _ in 0..400 {
+        h.step();
+        if h.state()
+            .model
+            .as_ref()
+            .and_then(|m| m.network.as_ref())
+            .is_some_and(|n| n.settled)
+        {
+            break;
+        }
+    }
+    let app = h.state();
+    assert_eq!(app.settings.view, corridor_atlas::scene::SceneKind::Network);
+    assert_eq!(
+        app.selection,
+        Some(Pick::Country(aze)),
+        "selecting in one view selects in the other"
+    );
+    let model = app.model.as_ref().expect("model");
+    assert!(
+        model.network.as_ref().is_some_and(|n| n.settled),
+        "the network settles"
+    );
+    assert_eq!(
+        model.network_layout.positions.len(),
+        model.analysis.graph.node_count()
+    );
+    // The node is drawn where the network put it, and clicking it there selects it.
+    let pos = app.map.screen_pos_of(model, aze).expect("on screen");
+    h.get_by_label("Map").click();
+    h.run();
+    assert_eq!(
+        h.state().settings.view,
+        corridor_atlas::scene::SceneKind::Map
+    );
+    assert!(
+        h.state()
+            .map
+            .screen_pos_of(h.state().model.as_ref().expect("model"), aze)
+            != Some(pos)
+    );
+}
+
+#[test]
+fn choosing_a_projection_redraws_the_map() {
+    let mut h = harness();
+    let before = h
+        .state()
+        .model
+        .as_ref()
+        .map(|m| m.layout.positions.clone())
+        .expect("model");
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::SetProjection(
+            corridor_atlas::layout::Projection::Equirectangular,
+        ));
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.settings.projection,
+        corridor_atlas::layout::Projection::Equirectangular
+    );
+    let model = app.model.as_ref().expect("model");
+    assert_ne!(model.layout.positions, before);
+    assert_eq!(
+        model.basemap.projection,
+        corridor_atlas::layout::Projection::Equirectangular
+    );
+    assert!(
+        h.query_by_value("Equirectangular").is_some()
+            || h.query_by_label("Equirectangular").is_some()
+    );
+}

@@ -12,7 +12,7 @@ use eframe::egui::{
 use super::{Command, Model, Settings};
 use crate::gazetteer::EntityId;
 use crate::layout::MapPos;
-use crate::scene::{self, Color, Focus, Pick, Scene, Shape, Style};
+use crate::scene::{self, Color, Focus, Pick, Scene, SceneKind, Shape, Style};
 
 /// Where the map looks: a map-space centre and a scale.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -72,7 +72,7 @@ struct BaseCache {
 }
 
 struct SceneCache {
-    key: (u64, Focus, bool, bool),
+    key: (u64, Focus, bool, bool, SceneKind),
     scene: Scene,
 }
 
@@ -85,6 +85,11 @@ pub struct MapView {
     pub hovered: Option<Pick>,
     /// The screen rectangle of the last frame.
     pub rect: Option<Rect>,
+    /// The view drawn in the last frame.
+    pub kind: SceneKind,
+    /// The user moved the camera since it was last fitted (a settling network is refitted
+    /// until then).
+    moved: bool,
     base: Option<BaseCache>,
     scene: Option<SceneCache>,
 }
@@ -93,13 +98,14 @@ impl MapView {
     /// Fits the data again on the next frame.
     pub fn reset_camera(&mut self) {
         self.camera = None;
+        self.moved = false;
     }
 
     /// Screen position of a country node in the last frame, if it is shown.
     pub fn screen_pos_of(&self, model: &Model, entity: EntityId) -> Option<Pos2> {
         let (camera, rect) = (self.camera?, self.rect?);
         let node = model.analysis.node(entity)?;
-        Some(camera.screen_from_map(rect, model.layout.pos(node)))
+        Some(camera.screen_from_map(rect, model.layout_for(self.kind).pos(node)))
     }
 
     fn scene(
@@ -110,16 +116,31 @@ impl MapView {
         focus: Focus,
         dark: bool,
     ) -> &Scene {
-        let key = (model.generation, focus, dark, settings.show_corridors);
+        let key = (
+            model.generation,
+            focus,
+            dark,
+            settings.show_corridors,
+            settings.view,
+        );
         if self.scene.as_ref().is_none_or(|c| c.key != key) {
-            let mut scene = scene::map_scene(
-                &model.analysis,
-                &model.layout,
-                &model.gazetteer,
-                settings.projection,
-                style,
-                focus,
-            );
+            let mut scene = match settings.view {
+                SceneKind::Map => scene::map_scene(
+                    &model.analysis,
+                    &model.layout,
+                    &model.gazetteer,
+                    settings.projection,
+                    style,
+                    focus,
+                ),
+                SceneKind::Network => scene::network_scene(
+                    &model.analysis,
+                    &model.network_layout,
+                    &model.gazetteer,
+                    style,
+                    focus,
+                ),
+            };
             if !settings.show_corridors {
                 scene
                     .items
@@ -161,23 +182,38 @@ impl MapView {
         let data_bounds = self
             .scene(model, settings, &style, previous_focus, dark)
             .data_bounds;
-        let camera = self.camera.get_or_insert_with(|| match data_bounds {
-            Some(b) => {
-                // A little context around the data, and never closer than a region's width.
-                let (cx, cy) = (f32::midpoint(b[0], b[2]), f32::midpoint(b[1], b[3]));
-                let half_w = ((b[2] - b[0]) / 2.0 * 1.15).max(0.35);
-                let half_h = ((b[3] - b[1]) / 2.0 * 1.15).max(0.2);
-                Camera::fit(
-                    [cx - half_w, cy - half_h, cx + half_w, cy + half_h],
-                    rect,
-                    24.0,
-                )
-            }
-            None => Camera::fit(world, rect, 8.0),
-        });
+        // A network that is still settling is refitted every frame, until the user moves the view.
+        let network_settling = settings.view == SceneKind::Network
+            && model.network.as_ref().is_some_and(|n| !n.settled);
+        if self.kind != settings.view || (network_settling && !self.moved) {
+            self.camera = None;
+            self.kind = settings.view;
+        }
+        let camera = self
+            .camera
+            .get_or_insert_with(|| match (data_bounds, settings.view) {
+                (Some(b), SceneKind::Map) => {
+                    let v = scene::View::fit(
+                        scene::padded_bounds(b),
+                        [rect.width(), rect.height()],
+                        24.0,
+                    );
+                    Camera {
+                        center: v.center,
+                        px_per_unit: v.px_per_unit,
+                    }
+                }
+                (Some(b), SceneKind::Network) => Camera::fit(b, rect, 48.0),
+                (None, _) => Camera::fit(world, rect, 8.0),
+            });
+        let limits = match settings.view {
+            SceneKind::Map => limits,
+            SceneKind::Network => (camera.px_per_unit * 0.05, camera.px_per_unit * 100.0),
+        };
 
         // Pan and zoom.
         if response.dragged() {
+            self.moved = true;
             let d = response.drag_delta() / camera.px_per_unit;
             camera.center[0] -= d.x;
             camera.center[1] -= d.y;
@@ -186,6 +222,7 @@ impl MapView {
             let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
             let factor = zoom * (scroll * 0.0025).exp();
             if (factor - 1.0).abs() > 1e-4 {
+                self.moved = true;
                 camera.zoom_around(rect, pointer, factor, limits);
             }
         }
@@ -217,7 +254,9 @@ impl MapView {
         };
 
         painter.rect_filled(rect, 0.0, to_egui(style.sea));
-        self.paint_basemap(&painter, model, &style, camera, rect, dark, selection);
+        if settings.view == SceneKind::Map {
+            self.paint_basemap(&painter, model, &style, camera, rect, dark, selection);
+        }
         let scene = self.scene(model, settings, &style, focus, dark);
         paint_scene(&painter, scene, camera, rect);
 
@@ -430,7 +469,7 @@ fn basemap_shapes(
 /// Paints scene items; labels are placed greedily so none overlaps one placed before it.
 fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rect) {
     let painter = painter.with_clip_rect(rect);
-    let mut placed: Vec<Rect> = Vec::new();
+    let mut placed: Vec<[f32; 4]> = Vec::new();
     for item in &scene.items {
         match &item.shape {
             Shape::Path {
@@ -461,7 +500,9 @@ fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rec
                     to_egui(*fill),
                     Stroke::new(*stroke_px, to_egui(*stroke)),
                 );
-                placed.push(Rect::from_center_size(c, Vec2::splat(radius_px * 1.4)));
+                let (x, y) = (c.x - rect.left(), c.y - rect.top());
+                let r = radius_px * 0.7;
+                placed.push([x - r, y - r, x + r, y + r]);
             }
             Shape::Label {
                 anchor,
@@ -478,18 +519,19 @@ fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rec
                 let font = egui::FontId::proportional(*size_px);
                 let galley = painter.layout_no_wrap(text.clone(), font.clone(), to_egui(*color));
                 let size = galley.size();
-                let (dx, dy) = (offset_px[0], offset_px[1]);
-                let right = Rect::from_min_size(pos2(a.x + dx, a.y + dy - size.y / 2.0), size);
-                let left =
-                    Rect::from_min_size(pos2(a.x - dx - size.x, a.y + dy - size.y / 2.0), size);
-                let above = Rect::from_min_size(pos2(a.x - size.x / 2.0, a.y - dx - size.y), size);
-                let below = Rect::from_min_size(pos2(a.x - size.x / 2.0, a.y + dx), size);
-                let free = |r: &Rect| {
-                    rect.contains_rect(*r) && !placed.iter().any(|p| p.intersects(r.expand(1.0)))
-                };
-                let Some(spot) = [right, left, above, below].into_iter().find(free) else {
+                let anchor_in_rect = [a.x - rect.left(), a.y - rect.top()];
+                let bounds = [rect.width(), rect.height()];
+                let Some(r) = crate::scene::place_label(
+                    anchor_in_rect,
+                    *offset_px,
+                    [size.x, size.y],
+                    bounds,
+                    &placed,
+                ) else {
                     continue;
                 };
+                placed.push(r);
+                let spot = Rect::from_min_size(rect.min + vec2(r[0], r[1]), size);
                 let halo_galley = painter.layout_no_wrap(text.clone(), font, to_egui(*halo));
                 for d in [
                     vec2(-1.0, 0.0),
@@ -500,7 +542,6 @@ fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rec
                     painter.galley(spot.min + d, halo_galley.clone(), Color32::TRANSPARENT);
                 }
                 painter.galley(spot.min, galley, Color32::TRANSPARENT);
-                placed.push(spot);
             }
         }
     }

@@ -16,9 +16,9 @@ use eframe::egui;
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::graph::{self, Analysis, Params, Window};
-use crate::layout::{Layout, Projection};
+use crate::layout::{ForceLayout, Layout, Projection};
 use crate::pipeline::{Dataset, Source};
-use crate::scene::{Basemap, Pick};
+use crate::scene::{Basemap, Pick, SceneKind};
 
 pub use loader::{Loaded, Loader, Shared};
 pub use map_view::{Camera, MapView};
@@ -66,6 +66,8 @@ pub struct Settings {
     pub show_corridors: bool,
     /// Map projection.
     pub projection: Projection,
+    /// Map or network.
+    pub view: SceneKind,
 }
 
 impl Default for Settings {
@@ -75,6 +77,7 @@ impl Default for Settings {
             min_weight: 1,
             show_corridors: true,
             projection: Projection::EqualEarth,
+            view: SceneKind::Map,
         }
     }
 }
@@ -90,6 +93,10 @@ pub enum Command {
     SetMinWeight(u32),
     /// Frame the data.
     FitView,
+    /// Show the map or the network.
+    SetView(SceneKind),
+    /// Change the map projection.
+    SetProjection(Projection),
     /// Stop the running load.
     CancelLoad,
     /// Ask for a gazetteer file with the system's file dialog.
@@ -110,9 +117,13 @@ pub struct Model {
     pub dataset: Dataset,
     /// The graph for the current settings.
     pub analysis: Analysis,
-    /// Node positions.
+    /// Node positions on the map.
     pub layout: Layout,
-    /// Bumped whenever `analysis` changes, so caches know.
+    /// The network layout, stepped a little every frame until it settles.
+    pub network: Option<ForceLayout>,
+    /// Node positions in the network view (the force layout's latest step).
+    pub network_layout: Layout,
+    /// Bumped whenever `analysis` or a layout changes, so caches know.
     pub generation: u64,
 }
 
@@ -133,8 +144,37 @@ impl Model {
             dataset: loaded.dataset,
             analysis,
             layout,
+            network: None,
+            network_layout: Layout::default(),
             generation: next_generation(),
         }
+    }
+
+    /// The positions for a view.
+    pub fn layout_for(&self, kind: SceneKind) -> &Layout {
+        match kind {
+            SceneKind::Map => &self.layout,
+            SceneKind::Network => &self.network_layout,
+        }
+    }
+
+    /// Advances the network layout for about `budget`; returns whether it is still moving.
+    fn step_network(&mut self, settings: &Settings, budget: std::time::Duration) -> bool {
+        let started = std::time::Instant::now();
+        let force = self.network.get_or_insert_with(|| {
+            Layout::network_start(&self.analysis, &self.gazetteer, settings.projection)
+        });
+        if force.settled {
+            return false;
+        }
+        while !force.settled && started.elapsed() < budget {
+            force.run(5);
+        }
+        self.network_layout = Layout {
+            positions: force.positions.clone(),
+        };
+        self.generation = next_generation();
+        !force.settled
     }
 
     fn rebuild(&mut self, settings: &Settings) {
@@ -146,6 +186,7 @@ impl Model {
             &params,
         );
         self.layout = Layout::geographic(&self.analysis, &self.gazetteer, settings.projection);
+        self.network = None;
         self.generation = next_generation();
     }
 
@@ -188,7 +229,7 @@ fn empty_corpus_ui(ui: &mut egui::Ui, model: &Model) -> bool {
 /// Adds `DejaVu` Sans behind egui's default font: articles bring arrows, Georgian, Armenian and
 /// other scripts the default font lacks.
 fn install_fonts(ctx: &egui::Context) {
-    let data = egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf"));
+    let data = egui::FontData::from_static(crate::scene::FONT);
     let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
         .into_iter()
         .map(|family| egui::epaint::text::InsertFontFamily {
@@ -327,6 +368,20 @@ impl AtlasApp {
                 self.rebuild();
             }
             Command::FitView => self.map.reset_camera(),
+            Command::SetView(kind) => {
+                self.settings.view = kind;
+                self.map.reset_camera();
+            }
+            Command::SetProjection(projection) => {
+                self.settings.projection = projection;
+                if let Some(model) = &mut self.model {
+                    if let Ok(basemap) = Basemap::bundled(projection, &model.gazetteer) {
+                        model.basemap = Arc::new(basemap);
+                    }
+                    model.rebuild(&self.settings);
+                }
+                self.map.reset_camera();
+            }
             Command::CancelLoad => {
                 if let Some(loader) = &self.loader {
                     loader.cancel();
@@ -410,6 +465,14 @@ impl AtlasApp {
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.commands.push(Command::Select(None));
         }
+        if self.settings.view == SceneKind::Network
+            && let Some(model) = &mut self.model
+            // A few milliseconds of layout per frame: the network settles in view, the window
+            // never waits for it.
+            && model.step_network(&self.settings, std::time::Duration::from_millis(6))
+        {
+            ui.ctx().request_repaint();
+        }
         let mut commands = std::mem::take(&mut self.commands);
         self.top_bar_ui(ui, &mut commands);
         self.status_bar_ui(ui, &mut commands);
@@ -451,6 +514,39 @@ impl AtlasApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.heading("Corridor Atlas");
+                ui.separator();
+                for (kind, label, hint) in [
+                    (SceneKind::Map, "Map", "Countries at their places"),
+                    (
+                        SceneKind::Network,
+                        "Network",
+                        "Countries placed by their links, coloured by community",
+                    ),
+                ] {
+                    if ui
+                        .selectable_label(self.settings.view == kind, label)
+                        .on_hover_text(hint)
+                        .clicked()
+                        && self.settings.view != kind
+                    {
+                        commands.push(Command::SetView(kind));
+                    }
+                }
+                if self.settings.view == SceneKind::Map {
+                    let mut projection = self.settings.projection;
+                    egui::ComboBox::from_id_salt("projection")
+                        .selected_text(projection.name())
+                        .show_ui(ui, |ui| {
+                            for p in Projection::ALL {
+                                ui.selectable_value(&mut projection, p, p.name());
+                            }
+                        })
+                        .response
+                        .on_hover_text("Map projection");
+                    if projection != self.settings.projection {
+                        commands.push(Command::SetProjection(projection));
+                    }
+                }
                 ui.separator();
                 ui.label("Co-mention window:");
                 for w in Window::ALL {

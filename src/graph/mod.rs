@@ -6,6 +6,8 @@
 //! Building is cheap and reads no file, so a change of parameter rebuilds the graph from the
 //! stored mentions.
 
+mod community;
+
 use std::collections::{BTreeSet, HashMap};
 
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -87,6 +89,10 @@ pub struct Node {
     pub mentions: u32,
     /// In how many documents.
     pub documents: u32,
+    /// Sum of the weights of its links.
+    pub weighted_degree: u32,
+    /// Its community (Louvain on link weights), numbered from 0.
+    pub community: u32,
 }
 
 /// One window that names both ends of a link.
@@ -225,6 +231,8 @@ pub fn build(
                         entity,
                         mentions,
                         documents,
+                        weighted_degree: 0,
+                        community: 0,
                     }),
                 );
             }
@@ -266,6 +274,25 @@ pub fn build(
             evidence,
         };
         graph.add_edge(na, nb, link);
+    }
+    // Metrics over the finished graph.
+    let edges: Vec<(usize, usize, f64)> = graph
+        .edge_indices()
+        .filter_map(|e| {
+            graph
+                .edge_endpoints(e)
+                .map(|(a, b)| (a.index(), b.index(), f64::from(graph[e].weight)))
+        })
+        .collect();
+    for &(a, b, w) in &edges {
+        graph[NodeIndex::new(a)].weighted_degree += w as u32;
+        graph[NodeIndex::new(b)].weighted_degree += w as u32;
+    }
+    for (i, c) in community::louvain(graph.node_count(), &edges)
+        .into_iter()
+        .enumerate()
+    {
+        graph[NodeIndex::new(i)].community = c;
     }
     Analysis {
         params: params.clone(),

@@ -2,8 +2,10 @@
 //! positions are in "map space": projected units, x to the east, y to the south (screen-like),
 //! so a view only scales and translates them.
 
+mod force;
 mod projection;
 
+pub use force::ForceLayout;
 pub use projection::Projection;
 
 use petgraph::graph::NodeIndex;
@@ -33,6 +35,34 @@ impl Layout {
             })
             .collect();
         Self { positions }
+    }
+
+    /// Countries placed by their links: a force-directed layout started from the map, run until
+    /// it settles. Deterministic for a given analysis.
+    pub fn network(analysis: &Analysis, gazetteer: &Gazetteer, projection: Projection) -> Self {
+        let mut force = Self::network_start(analysis, gazetteer, projection);
+        force.settle(2000);
+        Self {
+            positions: force.positions,
+        }
+    }
+
+    /// The force layout of [`Self::network`] before any step, for a window that animates it.
+    pub fn network_start(
+        analysis: &Analysis,
+        gazetteer: &Gazetteer,
+        projection: Projection,
+    ) -> ForceLayout {
+        let start = Self::geographic(analysis, gazetteer, projection).positions;
+        let edges: Vec<(usize, usize, f32)> = analysis
+            .graph
+            .edge_indices()
+            .filter_map(|e| {
+                let (a, b) = analysis.graph.edge_endpoints(e)?;
+                Some((a.index(), b.index(), analysis.graph[e].weight as f32))
+            })
+            .collect();
+        ForceLayout::new(start, &edges)
     }
 
     /// The position of a node.

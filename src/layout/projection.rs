@@ -8,6 +8,8 @@ pub enum Projection {
     /// Equal Earth (Šavrič, Patterson & Jenny 2018): equal-area, pleasant shapes. The default.
     #[default]
     EqualEarth,
+    /// Natural Earth (Šavrič et al. 2011): a compromise with rounded corners.
+    NaturalEarth,
     /// Plate carrée: longitude and latitude as x and y.
     Equirectangular,
 }
@@ -19,6 +21,18 @@ const A3: f64 = 0.000_893;
 const A4: f64 = 0.003_796;
 
 impl Projection {
+    /// Every projection, for a chooser.
+    pub const ALL: [Self; 3] = [Self::EqualEarth, Self::NaturalEarth, Self::Equirectangular];
+
+    /// A name for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::EqualEarth => "Equal Earth",
+            Self::NaturalEarth => "Natural Earth",
+            Self::Equirectangular => "Equirectangular",
+        }
+    }
+
     /// Projects a longitude/latitude in degrees to map space.
     pub fn map_from_lonlat(self, lon: f64, lat: f64) -> MapPos {
         let (x, y) = self.forward(
@@ -33,6 +47,30 @@ impl Projection {
         let (x, y) = (f64::from(pos[0]), -f64::from(pos[1]));
         match self {
             Self::Equirectangular => (x.to_degrees(), y.to_degrees()),
+            Self::NaturalEarth => {
+                // Newton's method on y(φ), then x gives λ.
+                let mut phi = y;
+                for _ in 0..25 {
+                    let p2 = phi * phi;
+                    let p4 = p2 * p2;
+                    let fy = phi
+                        * (1.007_226
+                            + p2 * (0.015_085
+                                + p4 * (-0.044_475 + 0.028_874 * p2 - 0.005_916 * p4)))
+                        - y;
+                    let dy = 1.007_226
+                        + p2 * (3.0 * 0.015_085
+                            + p4 * (-7.0 * 0.044_475 + 9.0 * 0.028_874 * p2
+                                - 11.0 * 0.005_916 * p4));
+                    let delta = fy / dy;
+                    phi -= delta;
+                    if delta.abs() < 1e-12 {
+                        break;
+                    }
+                }
+                let lambda = x / natural_earth_x_scale(phi);
+                (lambda.to_degrees(), phi.to_degrees())
+            }
             Self::EqualEarth => {
                 // Newton's method on y(θ), then x gives λ.
                 let mut theta = y / A1;
@@ -61,6 +99,14 @@ impl Projection {
     fn forward(self, lambda: f64, phi: f64) -> (f64, f64) {
         match self {
             Self::Equirectangular => (lambda, phi),
+            Self::NaturalEarth => {
+                let p2 = phi * phi;
+                let p4 = p2 * p2;
+                let y = phi
+                    * (1.007_226
+                        + p2 * (0.015_085 + p4 * (-0.044_475 + 0.028_874 * p2 - 0.005_916 * p4)));
+                (lambda * natural_earth_x_scale(phi), y)
+            }
             Self::EqualEarth => {
                 let m = 3f64.sqrt() / 2.0;
                 let theta = (m * phi.sin()).asin();
@@ -87,13 +133,20 @@ impl Projection {
     }
 }
 
+/// Natural Earth's x = λ · this(φ).
+fn natural_earth_x_scale(phi: f64) -> f64 {
+    let p2 = phi * phi;
+    let p4 = p2 * p2;
+    0.870_700 - 0.131_979 * p2 + p4 * (-0.013_791 + p4 * (0.003_971 * p2 - 0.001_529 * p4))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn round_trips() {
-        for p in [Projection::EqualEarth, Projection::Equirectangular] {
+        for p in Projection::ALL {
             for (lon, lat) in [
                 (0.0, 0.0),
                 (47.6, 40.1),

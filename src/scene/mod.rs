@@ -4,9 +4,13 @@
 
 mod basemap;
 mod style;
+mod svg;
+mod view;
 
 pub use basemap::{Basemap, CountryShape};
-pub use style::{Color, Style};
+pub use style::{Color, FONT, Style};
+pub use svg::{FONT_FAMILY, png, svg, text_width};
+pub use view::{View, padded_bounds};
 
 use petgraph::visit::EdgeRef as _;
 
@@ -196,6 +200,58 @@ pub fn map_scene(
     style: &Style,
     focus: Focus,
 ) -> Scene {
+    build(
+        analysis,
+        layout,
+        gazetteer,
+        projection,
+        style,
+        focus,
+        SceneKind::Map,
+    )
+}
+
+/// Builds the network scene: links, then nodes coloured by community and sized by weighted
+/// degree, then labels; no corridor routes (they belong to geography).
+pub fn network_scene(
+    analysis: &Analysis,
+    layout: &Layout,
+    gazetteer: &Gazetteer,
+    style: &Style,
+    focus: Focus,
+) -> Scene {
+    build(
+        analysis,
+        layout,
+        gazetteer,
+        Projection::default(),
+        style,
+        focus,
+        SceneKind::Network,
+    )
+}
+
+/// Which picture a scene is.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum SceneKind {
+    /// Countries at their places, corridors as routes.
+    #[default]
+    Map,
+    /// Countries placed by their links (force-directed), coloured by community.
+    Network,
+}
+
+fn build(
+    analysis: &Analysis,
+    layout: &Layout,
+    gazetteer: &Gazetteer,
+    projection: Projection,
+    style: &Style,
+    focus: Focus,
+    kind: SceneKind,
+) -> Scene {
     let mut scene = Scene::default();
     let active = focus.active();
     let alpha_for = |pick: Pick| match active {
@@ -214,7 +270,12 @@ pub fn map_scene(
     };
 
     // Corridors: wide translucent bands along their waypoints.
-    for (i, stat) in analysis.corridors.iter().enumerate() {
+    let corridors: &[crate::graph::EntityStat] = if kind == SceneKind::Map {
+        &analysis.corridors
+    } else {
+        &[]
+    };
+    for (i, stat) in corridors.iter().enumerate() {
         let entity = gazetteer.entity(stat.entity);
         let points: Vec<MapPos> = if entity.waypoints.len() >= 2 {
             densify(
@@ -283,28 +344,39 @@ pub fn map_scene(
         });
     }
 
-    // Nodes: largest first, so small ones stay visible on top.
-    let max_mentions = analysis.max_mentions().max(1) as f32;
+    // Nodes: largest first, so small ones stay visible on top. On the map size is mentions; in
+    // the network it is weighted degree, and colour is the community.
+    let size_of = |n: &crate::graph::Node| match kind {
+        SceneKind::Map => n.mentions,
+        SceneKind::Network => n.weighted_degree.max(1),
+    };
+    let max_mentions = analysis
+        .graph
+        .node_weights()
+        .map(size_of)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
     let mut nodes: Vec<_> = analysis.graph.node_indices().collect();
-    nodes.sort_by(|x, y| {
-        analysis.graph[*y]
-            .mentions
-            .cmp(&analysis.graph[*x].mentions)
-    });
+    nodes.sort_by(|x, y| size_of(&analysis.graph[*y]).cmp(&size_of(&analysis.graph[*x])));
     let mut labels = Vec::new();
     for n in &nodes {
         let node = &analysis.graph[*n];
         let pick = Pick::Country(node.entity);
         let pos = layout.pos(*n);
         grow(pos);
-        let radius_px = 3.5 + 10.0 * (node.mentions as f32 / max_mentions).sqrt();
+        let radius_px = 3.5 + 10.0 * (size_of(node) as f32 / max_mentions).sqrt();
+        let fill = match kind {
+            SceneKind::Map => style.node,
+            SceneKind::Network => style.community_color(node.community),
+        };
         let a = alpha_for(pick);
         let selected = focus.selected == Some(pick);
         scene.items.push(Item {
             shape: Shape::Circle {
                 center: pos,
                 radius_px,
-                fill: style.node.with_alpha_factor(a),
+                fill: fill.with_alpha_factor(a),
                 stroke_px: if selected { 3.0 } else { 1.5 },
                 stroke: if selected {
                     style.selection
@@ -322,7 +394,7 @@ pub fn map_scene(
                     anchor: pos,
                     offset_px: [radius_px + 3.0, 0.0],
                     text: gazetteer.entity(node.entity).name.clone(),
-                    size_px: if node.mentions as f32 >= max_mentions * 0.25 {
+                    size_px: if size_of(node) as f32 >= max_mentions * 0.25 {
                         14.0
                     } else {
                         12.0
@@ -340,6 +412,39 @@ pub fn map_scene(
     scene.items.extend(labels.into_iter().map(|(_, item)| item));
     scene.data_bounds = bounds;
     scene
+}
+
+/// Where a label of `size` goes beside the point `anchor`: right of it, left, above or below
+/// (`offset[0]` away), inside a picture of `bounds`, overlapping none of `placed`. Rectangles are
+/// `[x0, y0, x1, y1]`.
+pub fn place_label(
+    anchor: [f32; 2],
+    offset: [f32; 2],
+    size: [f32; 2],
+    bounds: [f32; 2],
+    placed: &[[f32; 4]],
+) -> Option<[f32; 4]> {
+    let [ax, ay] = anchor;
+    let [dx, dy] = offset;
+    let [w, h] = size;
+    let candidates = [
+        [ax + dx, ay + dy - h / 2.0],
+        [ax - dx - w, ay + dy - h / 2.0],
+        [ax - w / 2.0, ay - dx - h],
+        [ax - w / 2.0, ay + dx],
+    ];
+    candidates
+        .into_iter()
+        .map(|[x, y]| [x, y, x + w, y + h])
+        .find(|r| {
+            r[0] >= 0.0
+                && r[1] >= 0.0
+                && r[2] <= bounds[0]
+                && r[3] <= bounds[1]
+                && !placed.iter().any(|p| {
+                    r[0] < p[2] + 1.0 && p[0] < r[2] + 1.0 && r[1] < p[3] + 1.0 && p[1] < r[3] + 1.0
+                })
+        })
 }
 
 /// A gentle arc from `a` to `b`: a quadratic Bézier bowed to one side, flattened.

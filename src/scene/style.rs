@@ -1,6 +1,9 @@
 //! Colours and sizes. The palette keeps nodes, links and corridors apart for colour-blind
 //! readers (Okabe–Ito hues) and stays quiet on the land so the data stands out.
 
+/// `DejaVu Sans`: drawn behind egui's default font on screen, and the font of exported pictures.
+pub const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
 /// An sRGB colour with straight (not premultiplied) alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Color(pub [u8; 4]);
@@ -74,6 +77,8 @@ pub struct Style {
     pub corridors: Vec<Color>,
     /// Alpha factor of what is outside the focus.
     pub dimmed_alpha: f32,
+    /// Community colours, cycled (Okabe–Ito order, safe for colour-blind readers).
+    pub communities: Vec<Color>,
 }
 
 impl Style {
@@ -101,6 +106,16 @@ impl Style {
                 Color::hex(0x66a61e),
             ],
             dimmed_alpha: 0.18,
+            communities: vec![
+                Color::hex(0xd55e00),
+                Color::hex(0x0072b2),
+                Color::hex(0x009e73),
+                Color::hex(0xcc79a7),
+                Color::hex(0xe69f00),
+                Color::hex(0x56b4e9),
+                Color::hex(0x8c6d31),
+                Color::hex(0x666666),
+            ],
         }
     }
 
@@ -120,6 +135,14 @@ impl Style {
             label_halo: Color::hex(0x111a22).with_alpha_factor(0.85),
             ..Self::light()
         }
+    }
+
+    /// The colour of community `c`.
+    pub fn community_color(&self, c: u32) -> Color {
+        self.communities
+            .get(c as usize % self.communities.len().max(1))
+            .copied()
+            .unwrap_or(self.node)
     }
 
     /// The colour of the `i`-th corridor.
