@@ -317,7 +317,14 @@ impl MapView {
             selected_country,
         );
         if self.base.as_ref().is_none_or(|c| c.key != key) {
-            let shapes = basemap_shapes(model, style, camera, rect, selected_country);
+            let shapes = basemap_shapes(
+                painter.pixels_per_point(),
+                model,
+                style,
+                camera,
+                rect,
+                selected_country,
+            );
             self.base = Some(BaseCache { key, shapes });
         }
         if let Some(cache) = &self.base {
@@ -399,7 +406,8 @@ fn legend_row(ui: &mut egui::Ui, swatch: impl FnOnce(&egui::Painter, Rect), labe
 }
 
 /// Fills and borders of every country on screen, as egui shapes.
-fn basemap_shapes(
+pub fn basemap_shapes(
+    pixels_per_point: f32,
     model: &Model,
     style: &Style,
     camera: Camera,
@@ -460,31 +468,68 @@ fn basemap_shapes(
             }
         }
     }
-    let mut shapes = vec![EguiShape::mesh(Arc::new(mesh))];
-    shapes.extend(borders);
-    shapes.extend(highlight);
-    shapes
+    // Borders are tessellated here, once per camera, not by egui every frame.
+    let mut tessellator = egui::epaint::Tessellator::new(
+        pixels_per_point,
+        egui::epaint::TessellationOptions::default(),
+        [1, 1],
+        Vec::new(),
+    );
+    let mut lines = Mesh::default();
+    for shape in borders.into_iter().chain(highlight) {
+        tessellator.tessellate_shape(shape, &mut lines);
+    }
+    vec![
+        EguiShape::mesh(Arc::new(mesh)),
+        EguiShape::mesh(Arc::new(lines)),
+    ]
 }
 
-/// Paints scene items; labels are placed greedily so none overlaps one placed before it.
-fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rect) {
-    let painter = painter.with_clip_rect(rect);
-    let mut placed: Vec<[f32; 4]> = Vec::new();
+/// The paths and circles of a scene as one triangle mesh in screen space (labels need fonts and
+/// are placed by [`paint_scene`]). Lines are tessellated here as strips with a one-pixel
+/// feathered edge: cheaper than general path tessellation with joins, which thousands of gently
+/// curved links do not need.
+pub fn scene_mesh(scene: &Scene, camera: Camera, rect: Rect) -> Mesh {
+    let mut mesh = Mesh::default();
+    let mut points: Vec<Pos2> = Vec::new();
+    // Thousands of links blend into each other: their edges need no feathering, and leaving it
+    // out halves the vertices.
+    let feather = scene.items.len() < 3000;
+    let (mut vertices, mut triangles) = (0usize, 0usize);
+    for item in &scene.items {
+        if let Shape::Path { points, .. } = &item.shape {
+            let per_point = if feather { 4 } else { 2 };
+            vertices += points.len() * per_point;
+            triangles += points.len().saturating_sub(1) * 2 * (per_point - 1);
+        } else {
+            vertices += 61;
+            triangles += 60;
+        }
+    }
+    mesh.reserve_vertices(vertices);
+    mesh.reserve_triangles(triangles);
     for item in &scene.items {
         match &item.shape {
             Shape::Path {
-                points,
+                points: path,
                 width_px,
                 color,
             } => {
-                let pts: Vec<Pos2> = points
-                    .iter()
-                    .map(|p| camera.screen_from_map(rect, *p))
-                    .collect();
-                painter.add(EguiShape::line(
-                    pts,
-                    Stroke::new(*width_px, to_egui(*color)),
-                ));
+                // Points closer than a few pixels add vertices, not shape.
+                points.clear();
+                for p in path {
+                    let q = camera.screen_from_map(rect, *p);
+                    if points
+                        .last()
+                        .is_none_or(|last: &Pos2| last.distance_sq(q) >= 36.0)
+                    {
+                        points.push(q);
+                    }
+                }
+                if let (Some(last), Some(end)) = (points.last_mut(), path.last()) {
+                    *last = camera.screen_from_map(rect, *end);
+                }
+                add_strip(&mut mesh, &points, *width_px, to_egui(*color), feather);
             }
             Shape::Circle {
                 center,
@@ -494,12 +539,94 @@ fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rec
                 stroke,
             } => {
                 let c = camera.screen_from_map(rect, *center);
-                painter.circle(
+                add_disc(
+                    &mut mesh,
                     c,
                     *radius_px,
+                    *stroke_px,
                     to_egui(*fill),
-                    Stroke::new(*stroke_px, to_egui(*stroke)),
+                    to_egui(*stroke),
                 );
+            }
+            Shape::Label { .. } => {}
+        }
+    }
+    mesh
+}
+
+/// A polyline of `width` as a triangle strip, with a feathered pixel on each side if asked.
+fn add_strip(mesh: &mut Mesh, points: &[Pos2], width: f32, color: Color32, feather: bool) {
+    if points.len() < 2 {
+        return;
+    }
+    let clear = Color32::TRANSPARENT;
+    let half = if feather {
+        (width / 2.0 - 0.5).max(0.0)
+    } else {
+        width / 2.0
+    };
+    let edges: &[(f32, bool)] = if feather {
+        &[(1.0, false), (0.0, true), (0.0, true), (1.0, false)]
+    } else {
+        &[(0.0, true), (0.0, true)]
+    };
+    let per_point = edges.len() as u32;
+    let base = mesh.vertices.len() as u32;
+    for (i, p) in points.iter().enumerate() {
+        let before = points[i.saturating_sub(1)];
+        let after = points[(i + 1).min(points.len() - 1)];
+        let dir = (after - before).normalized();
+        let normal = vec2(-dir.y, dir.x);
+        for (k, (extra, solid)) in edges.iter().enumerate() {
+            let side = if k < edges.len() / 2 { 1.0 } else { -1.0 };
+            mesh.colored_vertex(
+                *p + normal * side * (half + extra),
+                if *solid { color } else { clear },
+            );
+        }
+    }
+    for i in 0..points.len() as u32 - 1 {
+        let (a, b) = (base + per_point * i, base + per_point * (i + 1));
+        for k in 0..per_point - 1 {
+            mesh.add_triangle(a + k, a + k + 1, b + k);
+            mesh.add_triangle(a + k + 1, b + k + 1, b + k);
+        }
+    }
+}
+
+/// A filled disc with an outline ring, as triangle fans.
+fn add_disc(mesh: &mut Mesh, c: Pos2, radius: f32, stroke: f32, fill: Color32, ring: Color32) {
+    const SIDES: u32 = 20;
+    let base = mesh.vertices.len() as u32;
+    mesh.colored_vertex(c, fill);
+    let inner = (radius - stroke).max(0.0);
+    for i in 0..SIDES {
+        let angle = i as f32 / SIDES as f32 * std::f32::consts::TAU;
+        let d = vec2(angle.cos(), angle.sin());
+        mesh.colored_vertex(c + d * inner, fill);
+        mesh.colored_vertex(c + d * inner, ring);
+        mesh.colored_vertex(c + d * radius, ring);
+    }
+    for i in 0..SIDES {
+        let (a, b) = (base + 1 + 3 * i, base + 1 + 3 * ((i + 1) % SIDES));
+        mesh.add_triangle(base, a, b);
+        mesh.add_triangle(a + 1, a + 2, b + 1);
+        mesh.add_triangle(a + 2, b + 2, b + 1);
+    }
+}
+
+/// Paints scene items; labels are placed greedily so none overlaps one placed before it.
+fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rect) {
+    let painter = painter.with_clip_rect(rect);
+    painter.add(EguiShape::mesh(Arc::new(scene_mesh(scene, camera, rect))));
+    let mut placed: Vec<[f32; 4]> = Vec::new();
+    for item in &scene.items {
+        match &item.shape {
+            Shape::Path { .. } => {}
+            Shape::Circle {
+                center, radius_px, ..
+            } => {
+                let c = camera.screen_from_map(rect, *center);
                 let (x, y) = (c.x - rect.left(), c.y - rect.top());
                 let r = radius_px * 0.7;
                 placed.push([x - r, y - r, x + r, y + r]);

@@ -6,6 +6,9 @@
 
 use super::MapPos;
 
+/// A layout that has not settled after this many steps stops anyway.
+const MAX_STEPS: usize = 1500;
+
 /// Graphs with more nodes than this use the Barnes–Hut approximation for repulsion.
 const BARNES_HUT_ABOVE: usize = 300;
 
@@ -145,7 +148,11 @@ impl ForceLayout {
         }
         self.previous = force;
         self.steps += 1;
-        if moved / n.max(1) as f32 <= 1e-3 || self.steps >= 2000 {
+        // Settled when nodes move, on average, less than a thousandth of the layout's extent.
+        let extent = self
+            .bounds()
+            .map_or(1.0, |b| (b[2] - b[0]).max(b[3] - b[1]).max(1e-3));
+        if moved / n.max(1) as f32 <= 1e-3 * extent || self.steps >= MAX_STEPS {
             self.settled = true;
         }
     }

@@ -449,7 +449,8 @@ pub fn place_label(
 
 /// A gentle arc from `a` to `b`: a quadratic Bézier bowed to one side, flattened.
 pub fn arc(a: MapPos, b: MapPos) -> Vec<MapPos> {
-    const SEGMENTS: usize = 24;
+    // A gentle bow reads as a curve with a dozen segments.
+    const SEGMENTS: usize = 12;
     const BOW: f32 = 0.18;
     let (mx, my) = (f32::midpoint(a[0], b[0]), f32::midpoint(a[1], b[1]));
     let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
