@@ -345,3 +345,22 @@ fn choosing_a_projection_redraws_the_map() {
             || h.query_by_label("Equirectangular").is_some()
     );
 }
+
+#[test]
+fn the_network_legend_names_communities_by_their_countries() {
+    let mut h = harness();
+    h.get_by_label("Country: size by mentions");
+    h.get_by_label("Network").click();
+    for _ in 0..3 {
+        h.step();
+    }
+    h.get_by_label("Country: size by link weight, colour by community");
+    assert!(
+        h.query_all_by_label_contains("Azerbaijan, ").count() >= 1,
+        "a community named by its countries"
+    );
+    assert!(
+        h.query_by_label("Middle Corridor").is_none(),
+        "corridors belong to the map legend"
+    );
+}

@@ -350,12 +350,18 @@ impl MapView {
                     ui.vertical(|ui| {
                         ui.spacing_mut().item_spacing.y = 3.0;
                         ui.label(egui::RichText::new("Legend").strong());
+                        let network = settings.view == SceneKind::Network;
+                        let node_text = if network {
+                            "Country: size by link weight, colour by community"
+                        } else {
+                            "Country: size by mentions"
+                        };
                         legend_row(
                             ui,
                             |p, r| {
                                 p.circle_filled(r.center(), 6.0, to_egui(style.node));
                             },
-                            "Country: size by mentions",
+                            node_text,
                         );
                         legend_row(
                             ui,
@@ -370,7 +376,10 @@ impl MapView {
                                 settings.window.as_str()
                             ),
                         );
-                        if settings.show_corridors {
+                        if network {
+                            community_rows(ui, model, style);
+                        }
+                        if settings.show_corridors && !network {
                             for (i, c) in model.analysis.corridors.iter().enumerate() {
                                 let color = to_egui(style.corridor_color(i).with_alpha_factor(0.8));
                                 let clicked = legend_row(
@@ -391,6 +400,32 @@ impl MapView {
                     });
                 });
             });
+    }
+}
+
+/// A legend row per community (Louvain), named by its three most mentioned countries.
+fn community_rows(ui: &mut egui::Ui, model: &Model, style: &Style) {
+    let mut groups: std::collections::BTreeMap<u32, Vec<&crate::graph::Node>> =
+        std::collections::BTreeMap::new();
+    for n in model.analysis.graph.node_weights() {
+        groups.entry(n.community).or_default().push(n);
+    }
+    for (community, mut nodes) in groups.into_iter().take(8) {
+        nodes.sort_by_key(|n| std::cmp::Reverse(n.mentions));
+        let names: Vec<&str> = nodes.iter().take(3).map(|n| model.name(n.entity)).collect();
+        let more = if nodes.len() > 3 {
+            format!(" +{}", nodes.len() - 3)
+        } else {
+            String::new()
+        };
+        let color = to_egui(style.community_color(community));
+        legend_row(
+            ui,
+            |p, r| {
+                p.circle_filled(r.center(), 5.0, color);
+            },
+            &format!("{}{more}", names.join(", ")),
+        );
     }
 }
 
