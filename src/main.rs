@@ -274,45 +274,29 @@ fn render_command(
         ..Params::default()
     };
     let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
-    let style = scene::Style::light();
     let projection = Projection::default();
-    let size = [width as f32, height as f32];
-    let no_focus = scene::Focus::default();
-    let document = match args.view {
-        ViewArg::Map => {
-            let layout = Layout::geographic(&analysis, &gazetteer, projection);
-            let picture =
-                scene::map_scene(&analysis, &layout, &gazetteer, projection, &style, no_focus);
-            let basemap = scene::Basemap::bundled(projection, &gazetteer)
-                .context("the bundled map outlines are damaged")?;
-            let bounds = picture
-                .data_bounds
-                .map_or_else(|| projection.world_bounds(), scene::padded_bounds);
-            let view = scene::View::fit(bounds, size, 24.0);
-            let mentions: std::collections::HashMap<_, _> = analysis
-                .graph
-                .node_weights()
-                .map(|n| (n.entity, n.mentions))
-                .collect();
-            let max = analysis.max_mentions();
-            let land = |c: &scene::CountryShape| {
-                style.land_fill(
-                    c.entity
-                        .and_then(|e| mentions.get(&e).copied())
-                        .unwrap_or(0),
-                    max,
-                )
-            };
-            scene::svg(&picture, Some(&basemap), &land, &style, &view)
-        }
-        ViewArg::Network => {
-            let layout = Layout::network(&analysis, &gazetteer, projection);
-            let picture = scene::network_scene(&analysis, &layout, &gazetteer, &style, no_focus);
-            let bounds = picture.data_bounds.unwrap_or([-1.0, -1.0, 1.0, 1.0]);
-            let view = scene::View::fit(bounds, size, 48.0);
-            scene::svg(&picture, None, &|_| style.land, &style, &view)
-        }
+    let basemap = scene::Basemap::bundled(projection, &gazetteer)
+        .context("the bundled map outlines are damaged")?;
+    let (kind, layout) = match args.view {
+        ViewArg::Map => (
+            scene::SceneKind::Map,
+            Layout::geographic(&analysis, &gazetteer, projection),
+        ),
+        ViewArg::Network => (
+            scene::SceneKind::Network,
+            Layout::network(&analysis, &gazetteer, projection),
+        ),
     };
+    let size = [width as f32, height as f32];
+    let document = scene::picture(
+        &analysis,
+        &layout,
+        &gazetteer,
+        &basemap,
+        kind,
+        &|_| false,
+        size,
+    );
     let bytes = if png {
         scene::png(&document, scene::FONT).map_err(anyhow::Error::msg)?
     } else {

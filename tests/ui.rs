@@ -364,3 +364,79 @@ fn the_network_legend_names_communities_by_their_countries() {
         "corridors belong to the map legend"
     );
 }
+
+#[test]
+fn keys_zoom_and_pan_the_map() {
+    let mut h = harness();
+    let rect = h.state().map.rect.expect("map drawn");
+    h.hover_at(rect.center());
+    h.run();
+    let before = h.state().map.camera.expect("fitted");
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let zoomed = h.state().map.camera.expect("camera");
+    assert!(zoomed.px_per_unit > before.px_per_unit * 1.2);
+    h.key_press(egui::Key::Minus);
+    h.run();
+    assert!((h.state().map.camera.expect("camera").px_per_unit - before.px_per_unit).abs() < 1e-3);
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert!(
+        h.state().map.camera.expect("camera").center[0] > before.center[0],
+        "the view moves east"
+    );
+}
+
+#[test]
+fn a_corridor_can_be_hidden_and_shown_from_the_legend() {
+    let mut h = harness();
+    let corridors = |h: &Harness<'_, AtlasApp>| h.state().settings.hidden_corridors.len();
+    assert_eq!(corridors(&h), 0);
+    h.get_all_by_label("hide")
+        .next()
+        .expect("a hide button per corridor")
+        .click();
+    h.run();
+    assert_eq!(corridors(&h), 1);
+    h.get_by_label("show").click();
+    h.run();
+    assert_eq!(corridors(&h), 0);
+}
+
+#[test]
+fn the_current_view_exports_as_png_and_svg() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness();
+    h.get_by_label("Export…");
+    for (name, png) in [("map.png", true), ("map.svg", false)] {
+        let path = dir.path().join(name);
+        h.state_mut()
+            .apply(corridor_atlas::app::Command::ExportView(path.clone()));
+        for _ in 0..300 {
+            if h.state().notice().is_some_and(|n| n.contains(name)) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let notice = h.state().notice().unwrap_or_default();
+        assert!(
+            notice.starts_with("Exported") && notice.contains(name),
+            "{notice}"
+        );
+        let bytes = std::fs::read(&path).expect("written");
+        if png {
+            assert_eq!(&bytes[..4], b"\x89PNG");
+        } else {
+            assert!(String::from_utf8_lossy(&bytes).contains(">Azerbaijan</text>"));
+        }
+    }
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::ExportView(
+            dir.path().join("map.gif"),
+        ));
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.contains("must end in .png or .svg"))
+    );
+}

@@ -32,20 +32,38 @@ impl Pending {
 
 /// Asks for one JSON file.
 pub fn pick_json(title: &str, repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
-    let (tx, rx) = channel();
     let dialog = rfd::FileDialog::new()
         .set_title(title)
         .add_filter("JSON", &["json"]);
-    let ask = move || {
-        let _ = tx.send(dialog.pick_file());
+    ask(move || dialog.pick_file(), repaint)
+}
+
+/// Asks where to save a picture (PNG or SVG).
+pub fn save_picture(file_name: &str, repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
+    let dialog = rfd::FileDialog::new()
+        .set_title("Export the picture")
+        .set_file_name(file_name)
+        .add_filter("PNG image", &["png"])
+        .add_filter("SVG drawing", &["svg"]);
+    ask(move || dialog.save_file(), repaint)
+}
+
+/// Shows a dialog and hands its answer back through a [`Pending`].
+fn ask(
+    show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+    repaint: Arc<dyn Fn() + Send + Sync>,
+) -> Pending {
+    let (tx, rx) = channel();
+    let run = move || {
+        let _ = tx.send(show());
         repaint();
     };
     // macOS wants dialogs on the main thread; elsewhere a helper thread keeps the UI live.
     if cfg!(target_os = "macos") {
-        ask();
+        run();
     } else if std::thread::Builder::new()
         .name("corridor-atlas-dialog".into())
-        .spawn(ask)
+        .spawn(run)
         .is_err()
     {
         // Without a thread the dialog cannot open; the pending answer reads as cancelled.

@@ -71,8 +71,17 @@ struct BaseCache {
     shapes: Vec<EguiShape>,
 }
 
+/// A fingerprint of which corridors are drawn, for the scene cache.
+fn corridors_shown(settings: &Settings) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    settings.show_corridors.hash(&mut h);
+    settings.hidden_corridors.hash(&mut h);
+    h.finish()
+}
+
 struct SceneCache {
-    key: (u64, Focus, bool, bool, SceneKind),
+    key: (u64, Focus, bool, u64, SceneKind),
     scene: Scene,
 }
 
@@ -120,7 +129,7 @@ impl MapView {
             model.generation,
             focus,
             dark,
-            settings.show_corridors,
+            corridors_shown(settings),
             settings.view,
         );
         if self.scene.as_ref().is_none_or(|c| c.key != key) {
@@ -141,11 +150,15 @@ impl MapView {
                     focus,
                 ),
             };
-            if !settings.show_corridors {
-                scene
-                    .items
-                    .retain(|i| !matches!(i.pick, Some(Pick::Corridor(_))));
-            }
+            let hidden = |k: crate::gazetteer::EntityId| {
+                !settings.show_corridors
+                    || settings
+                        .hidden_corridors
+                        .contains(&model.gazetteer.entity(k).code)
+            };
+            scene
+                .items
+                .retain(|i| !matches!(i.pick, Some(Pick::Corridor(k)) if hidden(k)));
             self.scene = Some(SceneCache { key, scene });
         }
         &self.scene.as_ref().expect("just filled").scene
@@ -229,7 +242,59 @@ impl MapView {
         if response.double_clicked()
             && let Some(pointer) = response.interact_pointer_pos()
         {
-            camera.zoom_around(rect, pointer, 2.0, limits);
+            self.moved = true;
+            // On the map, a double-click on a country frames that country; elsewhere it zooms in.
+            let on_map = camera.map_from_screen(rect, pointer);
+            let country = (settings.view == SceneKind::Map)
+                .then(|| model.basemap.country_at(on_map))
+                .flatten();
+            match country {
+                Some(c) => {
+                    let v = scene::View::fit(
+                        scene::padded_bounds(c.bounds),
+                        [rect.width(), rect.height()],
+                        24.0,
+                    );
+                    *camera = Camera {
+                        center: v.center,
+                        px_per_unit: v.px_per_unit.clamp(limits.0, limits.1),
+                    };
+                }
+                None => camera.zoom_around(rect, pointer, 2.0, limits),
+            }
+        }
+        // Keys: + and - zoom around the centre, arrows pan, when no text field has the keyboard.
+        if response.hovered() || response.has_focus() {
+            let (zoom_in, zoom_out, pan) = ui.input(|i| {
+                let pan = vec2(
+                    f32::from(u8::from(i.key_pressed(egui::Key::ArrowRight)))
+                        - f32::from(u8::from(i.key_pressed(egui::Key::ArrowLeft))),
+                    f32::from(u8::from(i.key_pressed(egui::Key::ArrowDown)))
+                        - f32::from(u8::from(i.key_pressed(egui::Key::ArrowUp))),
+                );
+                (
+                    i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
+                    i.key_pressed(egui::Key::Minus),
+                    pan,
+                )
+            });
+            if !ui.ctx().egui_wants_keyboard_input() {
+                if zoom_in || zoom_out {
+                    self.moved = true;
+                    camera.zoom_around(
+                        rect,
+                        rect.center(),
+                        if zoom_in { 1.25 } else { 0.8 },
+                        limits,
+                    );
+                }
+                if pan != Vec2::ZERO {
+                    self.moved = true;
+                    let step = 80.0 / camera.px_per_unit;
+                    camera.center[0] += pan.x * step;
+                    camera.center[1] += pan.y * step;
+                }
+            }
         }
         let camera = *camera;
 
@@ -381,20 +446,41 @@ impl MapView {
                         }
                         if settings.show_corridors && !network {
                             for (i, c) in model.analysis.corridors.iter().enumerate() {
-                                let color = to_egui(style.corridor_color(i).with_alpha_factor(0.8));
-                                let clicked = legend_row(
-                                    ui,
-                                    |p, r| {
-                                        p.line_segment(
-                                            [r.left_center(), r.right_center()],
-                                            Stroke::new(5.0, color),
-                                        );
-                                    },
-                                    model.name(c.entity),
-                                );
-                                if clicked {
-                                    commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
-                                }
+                                let code = &model.gazetteer.entity(c.entity).code;
+                                let shown = !settings.hidden_corridors.contains(code);
+                                let color =
+                                    to_egui(style.corridor_color(i).with_alpha_factor(if shown {
+                                        0.8
+                                    } else {
+                                        0.25
+                                    }));
+                                ui.horizontal(|ui| {
+                                    let (r, _) =
+                                        ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
+                                    ui.painter().line_segment(
+                                        [r.left_center(), r.right_center()],
+                                        Stroke::new(5.0, color),
+                                    );
+                                    if ui
+                                        .add(
+                                            egui::Label::new(model.name(c.entity))
+                                                .sense(Sense::click()),
+                                        )
+                                        .on_hover_text("Show its documents and route")
+                                        .clicked()
+                                    {
+                                        commands
+                                            .push(Command::Select(Some(Pick::Corridor(c.entity))));
+                                    }
+                                    let toggle = if shown { "hide" } else { "show" };
+                                    if ui
+                                        .small_button(toggle)
+                                        .on_hover_text("Draw or hide this corridor's route")
+                                        .clicked()
+                                    {
+                                        commands.push(Command::ToggleCorridor(code.clone()));
+                                    }
+                                });
                             }
                         }
                     });

@@ -50,6 +50,13 @@ pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe
     )
 }
 
+/// What an open file dialog is asking for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DialogPurpose {
+    Gazetteer,
+    Export,
+}
+
 /// The gazetteer file a load was started with (`None`: the bundled names only).
 #[derive(Clone, Debug, PartialEq)]
 struct GazetteerChoice(Option<std::path::PathBuf>);
@@ -68,6 +75,8 @@ pub struct Settings {
     pub projection: Projection,
     /// Map or network.
     pub view: SceneKind,
+    /// Corridors the user has hidden, by id.
+    pub hidden_corridors: std::collections::BTreeSet<String>,
 }
 
 impl Default for Settings {
@@ -78,6 +87,7 @@ impl Default for Settings {
             show_corridors: true,
             projection: Projection::EqualEarth,
             view: SceneKind::Map,
+            hidden_corridors: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -97,6 +107,12 @@ pub enum Command {
     SetView(SceneKind),
     /// Change the map projection.
     SetProjection(Projection),
+    /// Show or hide one corridor's route.
+    ToggleCorridor(String),
+    /// Ask where to export the current view as a picture.
+    ChooseExport,
+    /// Export the current view to this file (.png or .svg).
+    ExportView(std::path::PathBuf),
     /// Stop the running load.
     CancelLoad,
     /// Ask for a gazetteer file with the system's file dialog.
@@ -278,8 +294,11 @@ pub struct AtlasApp {
     gazetteer_file: Option<std::path::PathBuf>,
     /// The gazetteer file of the load under way, applied when it succeeds.
     requested_gazetteer: Option<GazetteerChoice>,
-    /// A file dialog waiting for the user.
+    /// A file dialog waiting for the user, and what its answer is for.
     dialog: Option<dialog::Pending>,
+    dialog_purpose: DialogPurpose,
+    /// The outcome of the last export, shown in the status bar.
+    notice: Arc<std::sync::Mutex<Option<String>>>,
     /// Wakes the window when a background task has news.
     repaint: Arc<dyn Fn() + Send + Sync>,
 }
@@ -329,6 +348,8 @@ impl AtlasApp {
             gazetteer_file: None,
             requested_gazetteer: None,
             dialog: None,
+            dialog_purpose: DialogPurpose::Gazetteer,
+            notice: Arc::default(),
             repaint: Arc::new(|| {}),
         }
     }
@@ -368,6 +389,20 @@ impl AtlasApp {
                 self.rebuild();
             }
             Command::FitView => self.map.reset_camera(),
+            Command::ChooseExport => {
+                let name = match self.settings.view {
+                    SceneKind::Map => "corridor-atlas-map.png",
+                    SceneKind::Network => "corridor-atlas-network.png",
+                };
+                self.dialog = Some(dialog::save_picture(name, Arc::clone(&self.repaint)));
+                self.dialog_purpose = DialogPurpose::Export;
+            }
+            Command::ExportView(path) => self.export_view(path),
+            Command::ToggleCorridor(id) => {
+                if !self.settings.hidden_corridors.remove(&id) {
+                    self.settings.hidden_corridors.insert(id);
+                }
+            }
             Command::SetView(kind) => {
                 self.settings.view = kind;
                 self.map.reset_camera();
@@ -414,6 +449,81 @@ impl AtlasApp {
         }
     }
 
+    /// Writes the current view to `path` as PNG or SVG (by extension), off the UI thread; the
+    /// status bar reports the outcome.
+    fn export_view(&mut self, path: std::path::PathBuf) {
+        let Some(model) = &self.model else { return };
+        let png = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let svg = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        let notice = Arc::clone(&self.notice);
+        if !png && !svg {
+            *notice
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
+                "Not exported: {} must end in .png or .svg",
+                path.display()
+            ));
+            return;
+        }
+        let size = self.map.rect.map_or([1600.0, 1000.0], |r| {
+            [r.width().max(64.0), r.height().max(64.0)]
+        });
+        let hidden = |k| {
+            self.settings
+                .hidden_corridors
+                .contains(&model.gazetteer.entity(k).code)
+        };
+        let document = crate::scene::picture(
+            &model.analysis,
+            model.layout_for(self.settings.view),
+            &model.gazetteer,
+            &model.basemap,
+            self.settings.view,
+            &hidden,
+            size,
+        );
+        let repaint = Arc::clone(&self.repaint);
+        let work = move || {
+            let written = if png {
+                crate::scene::png(&document, crate::scene::FONT)
+            } else {
+                Ok(document.into_bytes())
+            }
+            .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string()));
+            let message = match written {
+                Ok(()) => format!("Exported {}", path.display()),
+                Err(e) => format!("Not exported to {}: {e}", path.display()),
+            };
+            *notice
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(message);
+            repaint();
+        };
+        if std::thread::Builder::new()
+            .name("corridor-atlas-export".into())
+            .spawn(work)
+            .is_err()
+        {
+            *self
+                .notice
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                Some("Not exported: cannot start a thread".into());
+        }
+    }
+
+    /// The outcome of the last export, if any.
+    pub fn notice(&self) -> Option<String> {
+        self.notice
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
     fn rebuild(&mut self) {
         if let Some(model) = &mut self.model {
             model.rebuild(&self.settings);
@@ -458,7 +568,10 @@ impl AtlasApp {
                 dialog::Answer::Cancelled => self.dialog = None,
                 dialog::Answer::Chosen(path) => {
                     self.dialog = None;
-                    self.commands.push(Command::UseGazetteer(Some(path)));
+                    self.commands.push(match self.dialog_purpose {
+                        DialogPurpose::Gazetteer => Command::UseGazetteer(Some(path)),
+                        DialogPurpose::Export => Command::ExportView(path),
+                    });
                 }
             }
         }
@@ -613,6 +726,13 @@ impl AtlasApp {
                 }
                 ui.separator();
                 if ui
+                    .button("Export…")
+                    .on_hover_text("Save this view as a PNG or SVG picture")
+                    .clicked()
+                {
+                    commands.push(Command::ChooseExport);
+                }
+                if ui
                     .button("Fit map")
                     .on_hover_text("Frame every linked country")
                     .clicked()
@@ -645,6 +765,10 @@ impl AtlasApp {
                     if ui.button("Cancel").clicked() {
                         commands.push(Command::CancelLoad);
                     }
+                    ui.separator();
+                }
+                if let Some(notice) = self.notice() {
+                    ui.label(notice);
                     ui.separator();
                 }
                 if let Some(error) = &self.error {

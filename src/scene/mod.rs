@@ -414,6 +414,69 @@ fn build(
     scene
 }
 
+/// The whole picture of a view as an SVG document of `size` pixels, in the light style: the map
+/// (outlines shaded by mentions, corridors, links, nodes, labels) or the network. The command
+/// line's `render` and the window's export both draw it.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site each in the CLI and the window"
+)]
+pub fn picture(
+    analysis: &Analysis,
+    layout: &Layout,
+    gazetteer: &Gazetteer,
+    basemap: &Basemap,
+    kind: SceneKind,
+    hidden_corridors: &dyn Fn(EntityId) -> bool,
+    size: [f32; 2],
+) -> String {
+    let style = Style::light();
+    let projection = basemap.projection;
+    match kind {
+        SceneKind::Map => {
+            let mut scene = map_scene(
+                analysis,
+                layout,
+                gazetteer,
+                projection,
+                &style,
+                Focus::default(),
+            );
+            scene
+                .items
+                .retain(|i| !matches!(i.pick, Some(Pick::Corridor(k)) if hidden_corridors(k)));
+            let bounds = scene
+                .data_bounds
+                .map_or_else(|| projection.world_bounds(), padded_bounds);
+            let view = View::fit(bounds, size, 24.0);
+            let mentions: std::collections::HashMap<EntityId, u32> = analysis
+                .graph
+                .node_weights()
+                .map(|n| (n.entity, n.mentions))
+                .collect();
+            let max = analysis.max_mentions();
+            let land = |c: &CountryShape| {
+                style.land_fill(
+                    c.entity
+                        .and_then(|e| mentions.get(&e).copied())
+                        .unwrap_or(0),
+                    max,
+                )
+            };
+            svg(&scene, Some(basemap), &land, &style, &view)
+        }
+        SceneKind::Network => {
+            let scene = network_scene(analysis, layout, gazetteer, &style, Focus::default());
+            let view = View::fit(
+                scene.data_bounds.unwrap_or([-1.0, -1.0, 1.0, 1.0]),
+                size,
+                48.0,
+            );
+            svg(&scene, None, &|_| style.land, &style, &view)
+        }
+    }
+}
+
 /// Where a label of `size` goes beside the point `anchor`: right of it, left, above or below
 /// (`offset[0]` away), inside a picture of `bounds`, overlapping none of `placed`. Rectangles are
 /// `[x0, y0, x1, y1]`.
