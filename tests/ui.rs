@@ -440,3 +440,12 @@ fn the_current_view_exports_as_png_and_svg() {
             .is_some_and(|n| n.contains("must end in .png or .svg"))
     );
 }
+
+#[test]
+fn land_shading_by_mentions_can_be_turned_off() {
+    let mut h = harness();
+    assert!(h.state().settings.shade_by_mentions);
+    h.get_by_label_contains("Land shaded by mentions").click();
+    h.run();
+    assert!(!h.state().settings.shade_by_mentions);
+}

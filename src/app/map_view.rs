@@ -67,7 +67,7 @@ impl Camera {
 }
 
 struct BaseCache {
-    key: (Rect, [f32; 3], u64, bool, Option<EntityId>),
+    key: (Rect, [f32; 3], u64, [[u8; 4]; 3], Option<EntityId>),
     shapes: Vec<EguiShape>,
 }
 
@@ -174,7 +174,10 @@ impl MapView {
         commands: &mut Vec<Command>,
     ) {
         let dark = ui.visuals().dark_mode;
-        let style = if dark { Style::dark() } else { Style::light() };
+        let mut style = if dark { Style::dark() } else { Style::light() };
+        if !settings.shade_by_mentions {
+            style.land_mentioned = style.land;
+        }
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let response = response.on_hover_cursor(if self.hovered.is_some() {
             egui::CursorIcon::PointingHand
@@ -320,7 +323,7 @@ impl MapView {
 
         painter.rect_filled(rect, 0.0, to_egui(style.sea));
         if settings.view == SceneKind::Map {
-            self.paint_basemap(&painter, model, &style, camera, rect, dark, selection);
+            self.paint_basemap(&painter, model, &style, camera, rect, selection);
         }
         let scene = self.scene(model, settings, &style, focus, dark);
         paint_scene(&painter, scene, camera, rect);
@@ -367,7 +370,6 @@ impl MapView {
         style: &Style,
         camera: Camera,
         rect: Rect,
-        dark: bool,
         selection: Option<Pick>,
     ) {
         let selected_country = match selection {
@@ -378,7 +380,7 @@ impl MapView {
             rect,
             [camera.center[0], camera.center[1], camera.px_per_unit],
             model.generation,
-            dark,
+            [style.land.0, style.land_mentioned.0, style.border.0],
             selected_country,
         );
         if self.base.as_ref().is_none_or(|c| c.key != key) {
@@ -443,6 +445,29 @@ impl MapView {
                         );
                         if network {
                             community_rows(ui, model, style);
+                        } else {
+                            let mut shaded = settings.shade_by_mentions;
+                            ui.horizontal(|ui| {
+                                let (r, _) =
+                                    ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
+                                let max = model.analysis.max_mentions();
+                                for step in 0..4u32 {
+                                    let x0 = r.left() + r.width() * step as f32 / 4.0;
+                                    let cell = Rect::from_min_max(
+                                        pos2(x0, r.top()),
+                                        pos2(x0 + r.width() / 4.0, r.bottom()),
+                                    );
+                                    let fill = style.land_fill(
+                                        (max * (step + 1)).div_ceil(4).max(u32::from(step > 0)),
+                                        max,
+                                    );
+                                    ui.painter().rect_filled(cell, 0.0, to_egui(fill));
+                                }
+                                let label = format!("Land shaded by mentions (1 to {max})");
+                                if ui.checkbox(&mut shaded, label).changed() {
+                                    commands.push(Command::ToggleShading);
+                                }
+                            });
                         }
                         if settings.show_corridors && !network {
                             for (i, c) in model.analysis.corridors.iter().enumerate() {

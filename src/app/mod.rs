@@ -77,6 +77,8 @@ pub struct Settings {
     pub view: SceneKind,
     /// Corridors the user has hidden, by id.
     pub hidden_corridors: std::collections::BTreeSet<String>,
+    /// Whether land is shaded by how often its country is mentioned.
+    pub shade_by_mentions: bool,
 }
 
 impl Default for Settings {
@@ -88,6 +90,7 @@ impl Default for Settings {
             projection: Projection::EqualEarth,
             view: SceneKind::Map,
             hidden_corridors: std::collections::BTreeSet::new(),
+            shade_by_mentions: true,
         }
     }
 }
@@ -109,6 +112,8 @@ pub enum Command {
     SetProjection(Projection),
     /// Show or hide one corridor's route.
     ToggleCorridor(String),
+    /// Shade land by mentions, or not.
+    ToggleShading,
     /// Ask where to export the current view as a picture.
     ChooseExport,
     /// Export the current view to this file (.png or .svg).
@@ -398,6 +403,9 @@ impl AtlasApp {
                 self.dialog_purpose = DialogPurpose::Export;
             }
             Command::ExportView(path) => self.export_view(path),
+            Command::ToggleShading => {
+                self.settings.shade_by_mentions = !self.settings.shade_by_mentions;
+            }
             Command::ToggleCorridor(id) => {
                 if !self.settings.hidden_corridors.remove(&id) {
                     self.settings.hidden_corridors.insert(id);
