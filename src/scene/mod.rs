@@ -316,6 +316,8 @@ fn build(
     let max_weight = analysis.max_weight().max(1) as f32;
     let mut edges: Vec<_> = analysis.graph.edge_references().collect();
     edges.sort_by_key(|e| e.weight().weight);
+    // 0 up to 300 links, 1 from 2,000: how much the drawing must thin out.
+    let density = ((edges.len() as f32 - 300.0) / 1700.0).clamp(0.0, 1.0);
     for edge in edges {
         let (a, b) = (
             analysis.graph[edge.source()].entity,
@@ -334,11 +336,22 @@ fn build(
         } else {
             (layout.pos(edge.target()), layout.pos(edge.source()))
         };
+        // With thousands of links, light ones fade into a haze and heavy ones stand out.
+        let (width_px, alpha) = if highlighted {
+            (1.5 + 6.0 * t, 1.0)
+        } else {
+            let sparse = (1.2 + 6.0 * t, 0.45 + 0.5 * t);
+            let dense = (0.6 + 5.0 * t, 0.04 + 0.9 * t * t);
+            (
+                sparse.0 + (dense.0 - sparse.0) * density,
+                sparse.1 + (dense.1 - sparse.1) * density,
+            )
+        };
         scene.items.push(Item {
             shape: Shape::Path {
                 points: arc(pa, pb),
-                width_px: 1.2 + 6.0 * t,
-                color: color.with_alpha_factor((0.45 + 0.5 * t) * alpha_for(pick)),
+                width_px,
+                color: color.with_alpha_factor(alpha * alpha_for(pick)),
             },
             pick: Some(pick),
         });
