@@ -96,6 +96,8 @@ pub struct MapView {
     pub rect: Option<Rect>,
     /// The view drawn in the last frame.
     pub kind: SceneKind,
+    /// The links and nodes of the last frame, refilled every frame.
+    mesh: Arc<Mesh>,
     /// The user moved the camera since it was last fitted (a settling network is refitted
     /// until then).
     moved: bool,
@@ -325,8 +327,10 @@ impl MapView {
         if settings.view == SceneKind::Map {
             self.paint_basemap(&painter, model, &style, camera, rect, selection);
         }
+        let mut mesh = std::mem::take(&mut self.mesh);
         let scene = self.scene(model, settings, &style, focus, dark);
-        paint_scene(&painter, scene, camera, rect);
+        paint_scene(&painter, scene, camera, rect, &mut mesh);
+        self.mesh = mesh;
 
         if let Some(pick) = hovered {
             response
@@ -637,6 +641,13 @@ pub fn basemap_shapes(
 /// curved links do not need.
 pub fn scene_mesh(scene: &Scene, camera: Camera, rect: Rect) -> Mesh {
     let mut mesh = Mesh::default();
+    fill_scene_mesh(&mut mesh, scene, camera, rect);
+    mesh
+}
+
+/// [`scene_mesh`] into an existing mesh, reusing its memory: a frame then allocates nothing.
+pub fn fill_scene_mesh(mesh: &mut Mesh, scene: &Scene, camera: Camera, rect: Rect) {
+    mesh.clear();
     let mut points: Vec<Pos2> = Vec::new();
     // Thousands of links blend into each other: their edges need no feathering, and leaving it
     // out halves the vertices.
@@ -675,7 +686,7 @@ pub fn scene_mesh(scene: &Scene, camera: Camera, rect: Rect) -> Mesh {
                 if let (Some(last), Some(end)) = (points.last_mut(), path.last()) {
                     *last = camera.screen_from_map(rect, *end);
                 }
-                add_strip(&mut mesh, &points, *width_px, to_egui(*color), feather);
+                add_strip(mesh, &points, *width_px, to_egui(*color), feather);
             }
             Shape::Circle {
                 center,
@@ -686,7 +697,7 @@ pub fn scene_mesh(scene: &Scene, camera: Camera, rect: Rect) -> Mesh {
             } => {
                 let c = camera.screen_from_map(rect, *center);
                 add_disc(
-                    &mut mesh,
+                    mesh,
                     c,
                     *radius_px,
                     *stroke_px,
@@ -697,7 +708,6 @@ pub fn scene_mesh(scene: &Scene, camera: Camera, rect: Rect) -> Mesh {
             Shape::Label { .. } => {}
         }
     }
-    mesh
 }
 
 /// A polyline of `width` as a triangle strip, with a feathered pixel on each side if asked.
@@ -762,9 +772,20 @@ fn add_disc(mesh: &mut Mesh, c: Pos2, radius: f32, stroke: f32, fill: Color32, r
 }
 
 /// Paints scene items; labels are placed greedily so none overlaps one placed before it.
-fn paint_scene(painter: &egui::Painter, scene: &Scene, camera: Camera, rect: Rect) {
+fn paint_scene(
+    painter: &egui::Painter,
+    scene: &Scene,
+    camera: Camera,
+    rect: Rect,
+    mesh: &mut Arc<Mesh>,
+) {
     let painter = painter.with_clip_rect(rect);
-    painter.add(EguiShape::mesh(Arc::new(scene_mesh(scene, camera, rect))));
+    // Last frame's mesh is ours again once egui has drawn it: refill its memory in place.
+    match Arc::get_mut(mesh) {
+        Some(reused) => fill_scene_mesh(reused, scene, camera, rect),
+        None => *mesh = Arc::new(scene_mesh(scene, camera, rect)),
+    }
+    painter.add(EguiShape::mesh(Arc::clone(mesh)));
     let mut placed: Vec<[f32; 4]> = Vec::new();
     for item in &scene.items {
         match &item.shape {

@@ -21,7 +21,7 @@ use crate::pipeline::{Dataset, Source};
 use crate::scene::{Basemap, Pick, SceneKind};
 
 pub use loader::{Loaded, Loader, Shared};
-pub use map_view::{Camera, MapView, basemap_shapes, scene_mesh};
+pub use map_view::{Camera, MapView, basemap_shapes, fill_scene_mesh, scene_mesh};
 
 /// Opens the window on `source` and runs until it is closed.
 pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe::Result<()> {
