@@ -171,6 +171,8 @@ fn dragging_pans_and_scrolling_zooms() {
         "dragging left moves the view east"
     );
     assert!((panned.px_per_unit - before.px_per_unit).abs() < 1e-3);
+    let builds = h.state().map.outline_builds;
+    assert!(builds >= 1);
 
     h.hover_at(rect.center());
     h.event(egui::Event::MouseWheel {
@@ -185,6 +187,36 @@ fn dragging_pans_and_scrolling_zooms() {
     assert!(
         zoomed.px_per_unit > panned.px_per_unit,
         "scrolling up zooms in"
+    );
+    assert!(
+        h.state().map.outline_builds > builds,
+        "a zoom re-tessellates the outlines"
+    );
+}
+
+#[test]
+fn panning_moves_the_outlines_without_rebuilding_them() {
+    let mut h = harness();
+    let rect = h.state().map.rect.expect("map drawn");
+    let builds = h.state().map.outline_builds;
+    let before = h.state().map.camera.expect("fitted").center;
+    let start = rect.center() + egui::vec2(200.0, 150.0);
+    h.drag_at(start);
+    h.run();
+    for step in 1..=5 {
+        h.hover_at(start + egui::vec2(-30.0 * step as f32, 10.0));
+        h.run();
+    }
+    h.drop_at(start + egui::vec2(-150.0, 10.0));
+    h.run();
+    assert!(
+        h.state().map.camera.expect("camera").center[0] > before[0],
+        "the view moved"
+    );
+    assert_eq!(
+        h.state().map.outline_builds,
+        builds,
+        "five pan frames, no outline rebuild"
     );
 }
 

@@ -66,9 +66,12 @@ impl Camera {
     }
 }
 
+/// Outlines in screen space for one zoom: panning only moves them.
 struct BaseCache {
-    key: (Rect, [f32; 3], u64, [[u8; 4]; 3], Option<EntityId>),
-    shapes: Vec<EguiShape>,
+    key: (Vec2, f32, u64, [[u8; 4]; 3], Option<EntityId>),
+    /// Where map point (0, 0) was on screen when `meshes` were last placed.
+    origin: Pos2,
+    meshes: Vec<Arc<Mesh>>,
 }
 
 /// A fingerprint of which corridors are drawn, for the scene cache.
@@ -96,6 +99,8 @@ pub struct MapView {
     pub rect: Option<Rect>,
     /// The view drawn in the last frame.
     pub kind: SceneKind,
+    /// How many times the outlines were projected and tessellated (once per zoom, not per pan).
+    pub outline_builds: u64,
     /// The links and nodes of the last frame, refilled every frame.
     mesh: Arc<Mesh>,
     /// The user moved the camera since it was last fitted (a settling network is refitted
@@ -380,15 +385,18 @@ impl MapView {
             Some(Pick::Country(c)) => Some(c),
             _ => None,
         };
+        // Outlines are projected and tessellated once per zoom (and data or colour change); a pan
+        // moves the finished meshes.
         let key = (
-            rect,
-            [camera.center[0], camera.center[1], camera.px_per_unit],
+            rect.size(),
+            camera.px_per_unit,
             model.generation,
             [style.land.0, style.land_mentioned.0, style.border.0],
             selected_country,
         );
+        let origin = camera.screen_from_map(rect, [0.0, 0.0]);
         if self.base.as_ref().is_none_or(|c| c.key != key) {
-            let shapes = basemap_shapes(
+            let meshes = basemap_shapes(
                 painter.pixels_per_point(),
                 model,
                 style,
@@ -396,10 +404,22 @@ impl MapView {
                 rect,
                 selected_country,
             );
-            self.base = Some(BaseCache { key, shapes });
+            self.base = Some(BaseCache {
+                key,
+                origin,
+                meshes,
+            });
+            self.outline_builds += 1;
         }
-        if let Some(cache) = &self.base {
-            painter.extend(cache.shapes.iter().cloned());
+        if let Some(cache) = &mut self.base {
+            let delta = origin - cache.origin;
+            if delta != Vec2::ZERO {
+                for mesh in &mut cache.meshes {
+                    Arc::make_mut(mesh).translate(delta);
+                }
+                cache.origin = origin;
+            }
+            painter.extend(cache.meshes.iter().map(|m| EguiShape::mesh(Arc::clone(m))));
         }
     }
 
@@ -555,7 +575,7 @@ fn legend_row(ui: &mut egui::Ui, swatch: impl FnOnce(&egui::Painter, Rect), labe
     .inner
 }
 
-/// Fills and borders of every country on screen, as egui shapes.
+/// Fills and borders of every country as two meshes in screen space.
 pub fn basemap_shapes(
     pixels_per_point: f32,
     model: &Model,
@@ -563,7 +583,7 @@ pub fn basemap_shapes(
     camera: Camera,
     rect: Rect,
     selected: Option<EntityId>,
-) -> Vec<EguiShape> {
+) -> Vec<Arc<Mesh>> {
     let mentions: HashMap<EntityId, u32> = model
         .analysis
         .graph
@@ -571,21 +591,12 @@ pub fn basemap_shapes(
         .map(|n| (n.entity, n.mentions))
         .collect();
     let max = model.analysis.max_mentions();
-    let visible = |b: [f32; 4]| {
-        let r = Rect::from_min_max(
-            camera.screen_from_map(rect, [b[0], b[1]]),
-            camera.screen_from_map(rect, [b[2], b[3]]),
-        );
-        r.intersects(rect)
-    };
+    // Every country, on screen or not: panning brings the others into view without a rebuild.
     let mut mesh = Mesh::default();
     let mut borders = Vec::new();
     let border = Stroke::new(0.6, to_egui(style.border));
     let mut highlight = Vec::new();
     for country in &model.basemap.countries {
-        if !visible(country.bounds) {
-            continue;
-        }
         let n = country
             .entity
             .and_then(|e| mentions.get(&e).copied())
@@ -629,10 +640,7 @@ pub fn basemap_shapes(
     for shape in borders.into_iter().chain(highlight) {
         tessellator.tessellate_shape(shape, &mut lines);
     }
-    vec![
-        EguiShape::mesh(Arc::new(mesh)),
-        EguiShape::mesh(Arc::new(lines)),
-    ]
+    vec![Arc::new(mesh), Arc::new(lines)]
 }
 
 /// The paths and circles of a scene as one triangle mesh in screen space (labels need fonts and
