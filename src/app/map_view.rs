@@ -44,15 +44,10 @@ impl Camera {
 
     /// The camera that shows `bounds` inside `rect` with a margin.
     pub fn fit(bounds: [f32; 4], rect: Rect, margin_px: f32) -> Self {
-        let w = (bounds[2] - bounds[0]).max(1e-3);
-        let h = (bounds[3] - bounds[1]).max(1e-3);
-        let avail = (rect.size() - Vec2::splat(2.0 * margin_px)).max(Vec2::splat(10.0));
+        let view = scene::View::fit(bounds, [rect.width(), rect.height()], margin_px);
         Self {
-            center: [
-                f32::midpoint(bounds[0], bounds[2]),
-                f32::midpoint(bounds[1], bounds[3]),
-            ],
-            px_per_unit: (avail.x / w).min(avail.y / h),
+            center: view.center,
+            px_per_unit: view.px_per_unit,
         }
     }
 
@@ -215,17 +210,7 @@ impl MapView {
         let camera = self
             .camera
             .get_or_insert_with(|| match (data_bounds, settings.view) {
-                (Some(b), SceneKind::Map) => {
-                    let v = scene::View::fit(
-                        scene::padded_bounds(b),
-                        [rect.width(), rect.height()],
-                        24.0,
-                    );
-                    Camera {
-                        center: v.center,
-                        px_per_unit: v.px_per_unit,
-                    }
-                }
+                (Some(b), SceneKind::Map) => Camera::fit(scene::padded_bounds(b), rect, 24.0),
                 (Some(b), SceneKind::Network) => Camera::fit(b, rect, 48.0),
                 (None, _) => Camera::fit(world, rect, 8.0),
             });
@@ -260,14 +245,10 @@ impl MapView {
                 .flatten();
             match country {
                 Some(c) => {
-                    let v = scene::View::fit(
-                        scene::padded_bounds(c.bounds),
-                        [rect.width(), rect.height()],
-                        24.0,
-                    );
+                    let fitted = Camera::fit(scene::padded_bounds(c.bounds), rect, 24.0);
                     *camera = Camera {
-                        center: v.center,
-                        px_per_unit: v.px_per_unit.clamp(limits.0, limits.1),
+                        center: fitted.center,
+                        px_per_unit: fitted.px_per_unit.clamp(limits.0, limits.1),
                     };
                 }
                 None => camera.zoom_around(rect, pointer, 2.0, limits),

@@ -379,7 +379,6 @@ const FOOD_CUES: &[&str] = &[
 /// Judges the mentions found in one sentence (`span` of `text`), in place.
 pub(super) fn apply(gazetteer: &Gazetteer, text: &str, span: Range<usize>, found: &mut Vec<Found>) {
     let sentence = text.get(span.clone()).unwrap_or("");
-    let headline = is_title_case(sentence);
     let mut keep = vec![true; found.len()];
     for i in 0..found.len() {
         let f = found[i];
@@ -421,7 +420,8 @@ pub(super) fn apply(gazetteer: &Gazetteer, text: &str, span: Range<usize>, found
             keep[i] = false;
             continue;
         }
-        if !headline && is_a_persons_name(text, f.start, f.end, surface) {
+        // The headline test reads the whole sentence; only names that are also people's need it.
+        if is_a_persons_name(text, f.start, f.end, surface) && !is_title_case(sentence) {
             keep[i] = false;
             continue;
         }
