@@ -11,6 +11,8 @@
 //! 4. [`layout`] places the nodes, [`scene`] turns the analysis into plain shapes, and [`export`]
 //!    writes the analysis (JSON, mentions) for scripts.
 //!
+//! [`search`] finds entities by any of their names and sentences by a phrase, for the search box.
+//!
 //! [`pipeline`] wires steps 1–2 together for the command line and the window alike. The window
 //! itself lives in `app` (feature `gui`); nothing else here knows about egui.
 
@@ -22,6 +24,7 @@ pub mod graph;
 pub mod layout;
 pub mod pipeline;
 pub mod scene;
+pub mod search;
 
 #[cfg(feature = "gui")]
 pub mod app;

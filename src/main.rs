@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use corridor_atlas::corpus::Date;
 use corridor_atlas::export;
 use corridor_atlas::gazetteer::{AssetError, Gazetteer};
-use corridor_atlas::graph::{self, Params, Window};
+use corridor_atlas::graph::{self, Measure, Params, Window};
 use corridor_atlas::layout::{Layout, Projection};
 use corridor_atlas::pipeline::Dataset;
 use corridor_atlas::pipeline::{self, Source};
@@ -76,9 +76,18 @@ struct ExportArgs {
     /// Where two countries count as mentioned together.
     #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
     window: WindowArg,
+    /// How links are scored: each link gets a `score` (json) or a score column (csv).
+    #[arg(long, value_enum, default_value_t = MeasureArg::Count)]
+    measure: MeasureArg,
     /// Leave out links with fewer co-mentions than this.
     #[arg(long, default_value_t = 1, value_name = "N")]
     min_weight: u32,
+    /// Keep only each country's N best-scored links (0: all).
+    #[arg(long = "top", default_value_t = 0, value_name = "N")]
+    top_n: u32,
+    /// Leave out countries named fewer than N times, with their links.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    min_mentions: u32,
     /// Only documents dated on or after this day (undated ones are left out).
     #[arg(long, value_name = "YYYY-MM-DD")]
     from: Option<Date>,
@@ -96,8 +105,33 @@ struct ExportArgs {
 enum Format {
     /// The JSON contract: documents, problems, nodes, links with evidence, corridors.
     Json,
+    /// Links as comma-separated values: source, target, weight, score, documents.
+    Csv,
     /// One JSON object per mention, one per line.
     Mentions,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MeasureArg {
+    /// Windows naming both countries.
+    Count,
+    /// Co-mentions over what chance would give (1 = chance).
+    Association,
+    /// Windows naming both over windows naming either.
+    Jaccard,
+    /// Normalised pointwise mutual information (-1 to 1).
+    Npmi,
+}
+
+impl From<MeasureArg> for Measure {
+    fn from(m: MeasureArg) -> Self {
+        match m {
+            MeasureArg::Count => Self::Count,
+            MeasureArg::Association => Self::Association,
+            MeasureArg::Jaccard => Self::Jaccard,
+            MeasureArg::Npmi => Self::Npmi,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -169,6 +203,9 @@ fn export_command(
     let params = Params {
         window: args.window.into(),
         min_weight: args.min_weight,
+        measure: args.measure.into(),
+        top_n: args.top_n,
+        min_mentions: args.min_mentions,
         from: args.from,
         to: args.to,
     };
@@ -189,6 +226,10 @@ fn export_command(
         Format::Json => {
             let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
             export::write_json(&mut out, &gazetteer, &dataset, &analysis)
+        }
+        Format::Csv => {
+            let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
+            export::write_csv(&mut out, &gazetteer, &analysis)
         }
         Format::Mentions => {
             export::write_mentions(&mut out, &gazetteer, &dataset, &|d| params.admits(d))

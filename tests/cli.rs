@@ -370,3 +370,135 @@ fn a_bad_gazetteer_file_is_a_usage_error_naming_the_file() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/names.json"));
 }
+
+fn csv(args: &[&str]) -> Vec<Vec<String>> {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn csv_lists_the_links_of_the_json() {
+    let rows = csv(&["export", "--format", "csv"]);
+    assert_eq!(
+        rows[0],
+        ["source", "target", "weight", "score", "documents"]
+    );
+    let v = json(&["export"]);
+    let links = v["links"].as_array().expect("links");
+    assert_eq!(rows.len() - 1, links.len());
+    for (row, link) in rows[1..].iter().zip(links) {
+        assert_eq!(row[0], link["source"].as_str().expect("source"));
+        assert_eq!(row[1], link["target"].as_str().expect("target"));
+        assert_eq!(row[2], link["weight"].to_string());
+        assert_eq!(row[3], row[2], "the raw count scores as the weight");
+        assert_eq!(row[4], link["documents"].to_string());
+    }
+    let paragraph = csv(&["export", "--format", "csv", "--window", "paragraph"]);
+    assert!(paragraph.len() > rows.len());
+}
+
+#[test]
+fn every_measure_adds_a_score_in_its_range() {
+    let counted = json(&["export"]);
+    assert!(counted.get("measure").is_none());
+    assert!(
+        counted["links"][0].get("score").is_none(),
+        "count adds no score"
+    );
+    for (measure, low, high) in [
+        ("association", 0.0, f64::INFINITY),
+        ("jaccard", 0.0, 1.0),
+        ("npmi", -1.0, 1.0),
+    ] {
+        let v = json(&["export", "--measure", measure]);
+        assert_eq!(v["measure"], measure);
+        let links = v["links"].as_array().expect("links");
+        assert_eq!(links.len(), counted["links"].as_array().map_or(0, Vec::len));
+        for l in links {
+            let score = l["score"].as_f64().expect("a score");
+            assert!(score > low && score <= high, "{measure}: {score}");
+        }
+        let rows = csv(&["export", "--format", "csv", "--measure", measure]);
+        let scores: Vec<f64> = rows[1..].iter().filter_map(|r| r[3].parse().ok()).collect();
+        assert_eq!(scores.len(), links.len());
+    }
+    // Raw counts favour Azerbaijan, named everywhere; the normalised measures rank a pair whose
+    // countries are rarely named apart above Azerbaijan–Tajikistan, the heaviest link.
+    let npmi = json(&["export", "--measure", "npmi"]);
+    let score = |a: &str, b: &str| {
+        npmi["links"]
+            .as_array()
+            .and_then(|ls| {
+                ls.iter()
+                    .find(|l| l["source"] == a && l["target"] == b)
+                    .and_then(|l| l["score"].as_f64())
+            })
+            .expect("link")
+    };
+    assert!(score("KAZ", "KGZ") > score("AZE", "TJK"));
+    assert!(weight(&counted, "KAZ", "KGZ") < weight(&counted, "AZE", "TJK"));
+    assert_eq!(run(&["export", "--measure", "pmi"]).status.code(), Some(2));
+}
+
+#[test]
+fn top_and_min_mentions_thin_the_graph() {
+    let all = json(&["export", "--window", "article"]);
+    let top = json(&["export", "--window", "article", "--top", "1"]);
+    let count = |v: &Value, key: &str| v[key].as_array().map_or(0, Vec::len);
+    assert!(count(&top, "links") < count(&all, "links"));
+    // Every country with a link keeps one.
+    let linked = |v: &Value| {
+        let mut ids: Vec<String> = v["links"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|l| [l["source"].to_string(), l["target"].to_string()])
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    assert_eq!(linked(&top), linked(&all));
+    let frequent = json(&["export", "--min-mentions", "10"]);
+    let nodes = frequent["nodes"].as_array().expect("nodes");
+    assert!(!nodes.is_empty() && nodes.len() < count(&all, "nodes"));
+    assert!(nodes.iter().all(|n| n["mentions"].as_u64() >= Some(10)));
+    for l in frequent["links"].as_array().expect("links") {
+        assert!(nodes.iter().any(|n| n["id"] == l["source"]));
+        assert!(nodes.iter().any(|n| n["id"] == l["target"]));
+    }
+    let heavy = json(&["export", "--min-weight", "10"]);
+    assert!(
+        heavy["links"]
+            .as_array()
+            .expect("links")
+            .iter()
+            .all(|l| l["weight"].as_u64() >= Some(10))
+    );
+    assert_eq!(weight(&heavy, "AZE", "TJK"), Some(20));
+}
+
+#[test]
+fn to_alone_filters_by_date_and_drops_the_undated() {
+    let v = json(&["export", "--to", "2026-01-31", "--format", "json"]);
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter_map(|d| d["id"].as_str())
+        .collect();
+    assert_eq!(ids, vec!["000_c520c3b6962b579c.txt"]);
+    let rows = csv(&["export", "--format", "csv", "--from", "2026-02-01"]);
+    assert!(rows.len() > 1);
+    assert!(rows[1..].iter().all(|r| !(r[0] == "AZE" && r[1] == "TUR")));
+}

@@ -63,15 +63,8 @@ fn selecting_a_country_lists_its_documents_and_partners() {
     // How each spelling was matched, explained.
     starting_with(&h, "“Baku” — capital of Azerbaijan  ×");
     starting_with(&h, "“Azerbaijani” — demonym of Azerbaijan  ×");
-    // A document title and one of its sentences with the country in it.
-    let title =
-        "Azerbaijan and Türkiye approve 110-point Action Plan to deepen strategic cooperation";
-    assert_eq!(
-        h.get_all_by_label(title).count(),
-        2,
-        "the title, and the title line as a sentence"
-    );
-    starting_with(&h, "undated · 002_b736313595941dc7.txt · ");
+    // The first document naming it, with its date, file and mention count, then its sentences.
+    starting_with(&h, "2026-01-30 · 000_c520c3b6962b579c.txt · 7 mentions");
     h.get_by_label_contains("reaffirming a commitment to deepen bilateral ties");
 
     // From the partner list to the link's evidence.
@@ -80,7 +73,10 @@ fn selecting_a_country_lists_its_documents_and_partners() {
     let tur = entity(&h, "TUR");
     assert_eq!(h.state().selection, Some(Pick::link(aze, tur)));
     h.get_by_label("Evidence");
-    h.get_by_label_contains("launch of Azerbaijani gas supplies to Syria via Türkiye");
+    // The weight under each window, the current one first among equals.
+    h.get_by_label("Weight by window:");
+    h.get_by_label("sentence 15");
+    starting_with(&h, "article ");
 
     // Escape clears.
     h.key_press(egui::Key::Escape);
@@ -480,4 +476,285 @@ fn land_shading_by_mentions_can_be_turned_off() {
     h.get_by_label_contains("Land shaded by mentions").click();
     h.run();
     assert!(!h.state().settings.shade_by_mentions);
+}
+
+/// The first widget whose label or value contains `text`.
+fn containing<'t>(h: &'t Harness<'_, AtlasApp>, text: &'t str) -> egui_kittest::Node<'t> {
+    h.get_all_by_label_contains(text)
+        .next()
+        .unwrap_or_else(|| panic!("no widget containing {text}"))
+}
+
+fn doc_text(h: &Harness<'_, AtlasApp>, doc: u32, sentence: u32) -> String {
+    let model = h.state().model.as_ref().expect("model");
+    let d = &model.dataset.documents[doc as usize];
+    d.slice(d.sentences[sentence as usize].span).to_owned()
+}
+
+#[test]
+fn a_sentence_opens_the_article_in_the_reader_at_that_sentence() {
+    let mut h = harness();
+    starting_with(&h, "Azerbaijan  ·").click();
+    h.run();
+    containing(
+        &h,
+        "Hikmat Hajiyev, Assistant to the President of Azerbaijan",
+    )
+    .click();
+    h.run();
+    let reader = h.state().reader.clone().expect("the reader opens");
+    assert_eq!(reader.doc, 0);
+    let sentence = reader.sentence.expect("at a sentence");
+    assert!(doc_text(&h, reader.doc, sentence).starts_with("Hikmat Hajiyev"));
+    assert!(!reader.scroll_pending, "scrolled to the sentence");
+    // The whole article is in the reader, beyond the sentences that name the selection.
+    containing(
+        &h,
+        "The meeting highlighted an active bilateral agenda last year",
+    );
+    // The sentence copies with its citation.
+    h.get_by_label("Copy sentence with citation").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1);
+    assert!(copied[0].starts_with("“Hikmat Hajiyev"));
+    assert!(
+        copied[0].ends_with("2026-01-30, 000_c520c3b6962b579c.txt"),
+        "{}",
+        copied[0]
+    );
+    // Esc closes the reader first; the selection stays.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().reader.is_none());
+    assert!(h.state().selection.is_some());
+}
+
+#[test]
+fn a_name_in_the_reader_selects_its_country() {
+    let mut h = harness();
+    // The overview lists the documents; a title opens the article at its top.
+    containing(&h, "Azerbaijan and Turkmenistan have reviewed priorities").click();
+    h.run();
+    assert_eq!(h.state().reader.as_ref().map(|r| r.doc), Some(0));
+    assert_eq!(h.state().selection, None);
+    // The article: a header line, a blank line, then "Azerbaijan and Turkmenistan …".
+    let article = h
+        .get_all_by_label_contains("regional connectivity")
+        .find(|n| {
+            let node = n.accesskit_node();
+            node.label()
+                .or_else(|| node.value())
+                .is_some_and(|l| l.starts_with(" date"))
+        })
+        .expect("the article text")
+        .rect();
+    let at = egui::pos2(article.left() + 20.0, article.top() + 2.0 * 22.0 + 11.0);
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.drop_at(at);
+    h.run();
+    let aze = entity(&h, "AZE");
+    assert_eq!(h.state().selection, Some(Pick::Country(aze)));
+}
+
+#[test]
+fn search_finds_countries_despite_typos_and_sentences_by_phrase() {
+    let mut h = harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    let search = h.get_by_role(egui::accesskit::Role::TextInput);
+    assert!(search.is_focused(), "Ctrl+F focuses the search box");
+    search.type_text("Tajikstan");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Search: Tajikstan");
+    starting_with(&h, "Tajikistan").click();
+    h.run();
+    let tjk = entity(&h, "TJK");
+    assert_eq!(h.state().selection, Some(Pick::Country(tjk)));
+    assert!(
+        h.state().search.results.is_none(),
+        "choosing a hit ends the search"
+    );
+
+    // A phrase: the sentences containing it, listed and counted.
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::Search("gas".into()));
+    h.run();
+    let results = h.state().search.results.clone().expect("results");
+    let model = h.state().model.as_ref().expect("model");
+    let expected = model
+        .dataset
+        .documents
+        .iter()
+        .flat_map(|d| d.sentences.iter().map(|s| d.slice(s.span).to_lowercase()))
+        .filter(|s| s.contains("gas"))
+        .count();
+    assert!(expected >= 3);
+    assert_eq!(results.text.total, expected);
+    starting_with(&h, &format!("In {expected} sentences"));
+    containing(
+        &h,
+        "It was noted that Azerbaijan now exports gas to 14 countries",
+    );
+    containing(
+        &h,
+        "Officials also highlighted the launch of Azerbaijani gas supplies",
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().search.results.is_none());
+}
+
+#[test]
+fn changing_the_window_and_measure_recomputes_the_graph() {
+    let mut h = harness();
+    let links = |h: &Harness<'_, AtlasApp>| {
+        h.state()
+            .model
+            .as_ref()
+            .map_or(0, |m| m.analysis.graph.edge_count())
+    };
+    let sentence = links(&h);
+    h.get_by_label("Paragraph").click();
+    h.run();
+    let paragraph = links(&h);
+    assert!(paragraph > sentence);
+    starting_with(
+        &h,
+        &format!("bundled seeds · 5 documents · 14 countries · {paragraph} links"),
+    );
+    h.get_by_label("Article").click();
+    h.run();
+    assert!(links(&h) > paragraph);
+    h.get_by_label("Sentence").click();
+    h.run();
+    assert_eq!(links(&h), sentence);
+    // NPMI ranks Kazakhstan–Kyrgyzstan, always named together, above Azerbaijan–Tajikistan.
+    h.get_by_value("Raw count").click();
+    h.run();
+    h.get_by_label("NPMI").click();
+    h.run();
+    let model = h.state().model.as_ref().expect("model");
+    assert_eq!(
+        model.analysis.params.measure,
+        corridor_atlas::graph::Measure::Npmi
+    );
+    let g = &model.gazetteer;
+    let score = |a: &str, b: &str| {
+        model
+            .analysis
+            .link(g.by_code(a).expect("code"), g.by_code(b).expect("code"))
+            .map(|l| l.score)
+            .expect("link")
+    };
+    assert!(score("KAZ", "KGZ") > score("AZE", "TJK"));
+}
+
+#[test]
+fn dragging_across_the_timeline_filters_by_date() {
+    let mut h = harness();
+    let rect = h.state().timeline_plot_rect().expect("timeline drawn");
+    h.get_by_label("3 undated documents not on the timeline");
+    // The seeds are dated 2026-01-30 and 2026-02-27: drag over the left half.
+    let y = rect.center().y;
+    h.hover_at(egui::pos2(rect.left() + 2.0, y));
+    h.run();
+    h.drag_at(egui::pos2(rect.left() + 2.0, y));
+    h.run();
+    for x in [0.2, 0.35, 0.5] {
+        h.hover_at(egui::pos2(rect.left() + rect.width() * x, y));
+        h.run();
+    }
+    h.drop_at(egui::pos2(rect.left() + rect.width() * 0.5, y));
+    h.run();
+    let range = h.state().settings.date_range.expect("a range");
+    assert!(range.0.to_string().as_str() <= "2026-01-30");
+    assert!(range.1.to_string().as_str() >= "2026-01-30");
+    assert!(range.1.to_string().as_str() < "2026-02-27");
+    let model = h.state().model.as_ref().expect("model");
+    assert_eq!(
+        model.analysis.documents, 1,
+        "one document in range, undated ones out"
+    );
+    let aze = entity(&h, "AZE");
+    let tur = entity(&h, "TUR");
+    assert!(
+        h.state()
+            .model
+            .as_ref()
+            .and_then(|m| m.analysis.link(aze, tur))
+            .is_none()
+    );
+    starting_with(&h, &format!("Showing {} to {}", range.0, range.1));
+    h.get_by_label("3 undated documents left out while a range is set");
+    h.get_by_label("All dates").click();
+    h.run();
+    assert_eq!(h.state().settings.date_range, None);
+    assert_eq!(
+        h.state().model.as_ref().map(|m| m.analysis.documents),
+        Some(5)
+    );
+}
+
+#[test]
+fn play_steps_the_range_through_time() {
+    let mut h = harness();
+    h.get_by_label("▶ Play").click();
+    h.run();
+    assert!(h.state().is_playing());
+    let first = h.state().settings.date_range.expect("playing sets a range");
+    // Steps come every 0.9 s.
+    let started = std::time::Instant::now();
+    while h.state().settings.date_range == Some(first) && started.elapsed().as_secs() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.step();
+    }
+    let second = h.state().settings.date_range.expect("still a range");
+    assert!(second.0 > first.0, "the range moved on");
+    h.get_by_label("Pause").click();
+    h.run();
+    assert!(!h.state().is_playing());
+}
+
+#[test]
+fn tables_sort_and_select() {
+    let mut h = harness();
+    h.get_by_label("Tables").click();
+    h.run();
+    assert!(h.state().settings.show_tables);
+    starting_with(&h, "Betweenness").click();
+    h.run();
+    assert_eq!(h.state().tables.country_sort, (4, true));
+    // Azerbaijan, the hub, tops betweenness; clicking its row selects it.
+    let rows: Vec<_> = h.get_all_by_label("Azerbaijan").collect();
+    assert!(!rows.is_empty());
+    rows[0].click();
+    h.run();
+    let aze = entity(&h, "AZE");
+    assert_eq!(h.state().selection, Some(Pick::Country(aze)));
+    h.get_by_label("Links").click();
+    h.run();
+    starting_with(&h, "Weight").click();
+    h.run();
+    assert_eq!(
+        h.state().tables.link_sort,
+        (2, false),
+        "second click flips the order"
+    );
+    h.get_by_label("Map").click();
+    h.run();
+    assert!(!h.state().settings.show_tables);
 }

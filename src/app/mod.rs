@@ -5,23 +5,33 @@
 //! frame, so that drawing never mutates the model mid-frame.
 
 mod dialog;
+mod evidence;
 mod loader;
 mod map_view;
+mod reader;
+mod search_box;
 mod side_panel;
+mod tables;
 mod text;
+mod timeline;
 
 use std::sync::Arc;
 
 use eframe::egui;
 
+use crate::corpus::Date;
 use crate::gazetteer::{EntityId, Gazetteer};
-use crate::graph::{self, Analysis, Params, Window};
+use crate::graph::{self, Analysis, Bucket, Measure, Params, Window};
 use crate::layout::{ForceLayout, Layout, Projection};
 use crate::pipeline::{Dataset, Source};
 use crate::scene::{Basemap, Pick, SceneKind};
 
+pub use evidence::{Row, RowList, Subject};
 pub use loader::{Loaded, Loader, Shared};
 pub use map_view::{Camera, MapView, basemap_shapes, fill_scene_mesh, scene_mesh};
+pub use reader::Reader;
+pub use search_box::{SearchResults, SearchState};
+pub use tables::{Tab, Tables};
 
 /// Opens the window on `source` and runs until it is closed.
 pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe::Result<()> {
@@ -64,6 +74,10 @@ struct GazetteerChoice(Option<std::path::PathBuf>);
 /// What the user has chosen; kept across sources.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches a user turns on and off"
+)]
 pub struct Settings {
     /// Co-mention window.
     pub window: Window,
@@ -79,6 +93,21 @@ pub struct Settings {
     pub hidden_corridors: std::collections::BTreeSet<String>,
     /// Whether land is shaded by how often its country is mentioned.
     pub shade_by_mentions: bool,
+    /// How links are scored.
+    pub measure: Measure,
+    /// Keep only each country's N best links (0: all).
+    pub top_n: u32,
+    /// Hide countries named fewer times than this.
+    pub min_mentions: u32,
+    /// Timeline bar width (`None`: chosen from the corpus's dates).
+    pub bucket: Option<Bucket>,
+    /// Whether the timeline is shown.
+    pub show_timeline: bool,
+    /// Whether the centre shows the measures tables instead of the map or network.
+    pub show_tables: bool,
+    /// Only documents dated in this range (a filter of this corpus, not kept across runs).
+    #[serde(skip)]
+    pub date_range: Option<(Date, Date)>,
 }
 
 impl Default for Settings {
@@ -91,6 +120,13 @@ impl Default for Settings {
             view: SceneKind::Map,
             hidden_corridors: std::collections::BTreeSet::new(),
             shade_by_mentions: true,
+            measure: Measure::Count,
+            top_n: 0,
+            min_mentions: 0,
+            bucket: None,
+            show_timeline: true,
+            show_tables: false,
+            date_range: None,
         }
     }
 }
@@ -124,6 +160,33 @@ pub enum Command {
     ChooseGazetteer,
     /// Reload the corpus with this gazetteer file (`None`: the bundled names only).
     UseGazetteer(Option<std::path::PathBuf>),
+    /// Change how links are scored.
+    SetMeasure(Measure),
+    /// Keep only each country's N best links (0: all).
+    SetTopN(u32),
+    /// Hide countries named fewer times than this.
+    SetMinMentions(u32),
+    /// Keep only documents dated in this range (`None`: all documents).
+    SetDateRange(Option<(Date, Date)>),
+    /// Timeline bar width (`None`: automatic).
+    SetBucket(Option<Bucket>),
+    /// Show or hide the timeline.
+    ToggleTimeline,
+    /// Show the measures tables (true) or the map/network (false).
+    ShowTables(bool),
+    /// Open a document in the reader, at a sentence.
+    OpenReader {
+        /// Index of the document.
+        doc: u32,
+        /// The sentence to show.
+        sentence: Option<u32>,
+    },
+    /// Close the reader.
+    CloseReader,
+    /// Search for this text now (empty: clear the search).
+    Search(String),
+    /// Say something in the status bar.
+    Notice(String),
 }
 
 /// A loaded corpus with its current analysis.
@@ -146,6 +209,10 @@ pub struct Model {
     pub network_layout: Layout,
     /// Bumped whenever `analysis` or a layout changes, so caches know.
     pub generation: u64,
+    /// Bumped whenever `analysis` is rebuilt.
+    pub analysis_generation: u64,
+    /// Names this dataset (documents and mentions), for caches of the whole corpus.
+    pub dataset_generation: u64,
 }
 
 impl Model {
@@ -168,6 +235,8 @@ impl Model {
             network: None,
             network_layout: Layout::default(),
             generation: next_generation(),
+            analysis_generation: next_generation(),
+            dataset_generation: next_generation(),
         }
     }
 
@@ -209,6 +278,7 @@ impl Model {
         self.layout = Layout::geographic(&self.analysis, &self.gazetteer, settings.projection);
         self.network = None;
         self.generation = next_generation();
+        self.analysis_generation = self.generation;
     }
 
     /// Display name of an entity.
@@ -275,8 +345,11 @@ fn params_of(settings: &Settings) -> Params {
     Params {
         window: settings.window,
         min_weight: settings.min_weight,
-        from: None,
-        to: None,
+        measure: settings.measure,
+        top_n: settings.top_n,
+        min_mentions: settings.min_mentions,
+        from: settings.date_range.map(|r| r.0),
+        to: settings.date_range.map(|r| r.1),
     }
 }
 
@@ -290,6 +363,15 @@ pub struct AtlasApp {
     pub selection: Option<Pick>,
     /// The map's camera and caches.
     pub map: MapView,
+    /// The open article, if any.
+    pub reader: Option<Reader>,
+    /// The measures tables' tab and sorting.
+    pub tables: Tables,
+    /// The side panel's list of documents and sentences.
+    pub rows: RowList,
+    /// The search box.
+    pub search: SearchState,
+    timeline: timeline::Timeline,
     loader: Option<Loader>,
     error: Option<String>,
     commands: Vec<Command>,
@@ -345,6 +427,11 @@ impl AtlasApp {
             model: None,
             selection: None,
             map: MapView::default(),
+            reader: None,
+            tables: Tables::default(),
+            rows: RowList::default(),
+            search: SearchState::default(),
+            timeline: timeline::Timeline::default(),
             loader: None,
             error: None,
             commands: Vec::new(),
@@ -360,6 +447,8 @@ impl AtlasApp {
     }
 
     fn finish_load(&mut self, loaded: Loaded) {
+        // A date range belongs to the corpus it was chosen on.
+        self.settings.date_range = None;
         let model = Model::new(loaded, &self.settings);
         // Entity ids belong to one gazetteer: a new one makes an old selection meaningless.
         let same_names = self
@@ -368,7 +457,20 @@ impl AtlasApp {
             .is_some_and(|m| Arc::ptr_eq(&m.gazetteer, &model.gazetteer));
         self.selection = self.selection.filter(|p| same_names && model.has(*p));
         self.map.reset_camera();
+        self.reader = None;
+        self.timeline.playing = None;
+        self.search.results = None;
         self.model = Some(model);
+    }
+
+    /// Where the timeline's plot was last drawn, if it was.
+    pub fn timeline_plot_rect(&self) -> Option<egui::Rect> {
+        self.timeline.plot_rect
+    }
+
+    /// Whether the timeline is playing.
+    pub fn is_playing(&self) -> bool {
+        self.timeline.playing.is_some()
     }
 
     /// Whether a load is running.
@@ -385,6 +487,43 @@ impl AtlasApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Select(pick) => self.selection = pick,
+            Command::SetMeasure(measure) => {
+                self.settings.measure = measure;
+                self.rebuild();
+            }
+            Command::SetTopN(n) => {
+                self.settings.top_n = n;
+                self.rebuild();
+            }
+            Command::SetMinMentions(n) => {
+                self.settings.min_mentions = n;
+                self.rebuild();
+            }
+            Command::SetDateRange(range) => {
+                self.settings.date_range = range;
+                self.rebuild();
+            }
+            Command::SetBucket(bucket) => self.settings.bucket = bucket,
+            Command::ToggleTimeline => self.settings.show_timeline = !self.settings.show_timeline,
+            Command::ShowTables(on) => self.settings.show_tables = on,
+            Command::OpenReader { doc, sentence } => {
+                self.reader = Some(Reader::new(doc, sentence));
+            }
+            Command::CloseReader => self.reader = None,
+            Command::Search(query) => {
+                self.search.query = query;
+                self.search.edited();
+                if let Some(model) = &self.model {
+                    self.search.changed = None;
+                    self.search.run(model);
+                }
+            }
+            Command::Notice(text) => {
+                *self
+                    .notice
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+            }
             Command::SetWindow(window) => {
                 self.settings.window = window;
                 self.rebuild();
@@ -532,10 +671,11 @@ impl AtlasApp {
             .clone()
     }
 
+    /// Rebuilds the graph for the current settings. The selection stays even when the new
+    /// filters hide it: the panel says so, and widening the filters brings it back.
     fn rebuild(&mut self) {
         if let Some(model) = &mut self.model {
             model.rebuild(&self.settings);
-            self.selection = self.selection.filter(|p| model.has(*p));
         }
     }
 
@@ -584,9 +724,22 @@ impl AtlasApp {
             }
         }
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            self.commands.push(Command::Select(None));
+            // Esc closes what is on top: the search, then the reader, then the selection.
+            self.commands.push(if self.search.results.is_some() {
+                Command::Search(String::new())
+            } else if self.reader.is_some() {
+                Command::CloseReader
+            } else {
+                Command::Select(None)
+            });
+        }
+        if let Some(model) = &self.model
+            && let Some(wait) = self.search.run_if_due(model, false)
+        {
+            ui.ctx().request_repaint_after(wait);
         }
         if self.settings.view == SceneKind::Network
+            && !self.settings.show_tables
             && let Some(model) = &mut self.model
             // A few milliseconds of layout per frame: the network settles in view, the window
             // never waits for it.
@@ -597,13 +750,39 @@ impl AtlasApp {
         let mut commands = std::mem::take(&mut self.commands);
         self.top_bar_ui(ui, &mut commands);
         self.status_bar_ui(ui, &mut commands);
+        if self.settings.show_timeline
+            && let Some(model) = &self.model
+            && !model.dataset.documents.is_empty()
+        {
+            egui::Panel::bottom("timeline")
+                .resizable(true)
+                .default_size(150.0)
+                .size_range(90.0..=320.0)
+                .show(ui, |ui| {
+                    self.timeline.ui(
+                        ui,
+                        model,
+                        self.selection,
+                        self.settings.date_range,
+                        self.settings.bucket,
+                        &mut commands,
+                    );
+                });
+        }
         egui::Panel::right("side_panel")
             .resizable(true)
-            .default_size(400.0)
-            .size_range(280.0..=720.0)
+            .default_size(420.0)
+            .size_range(280.0..=760.0)
             .show(ui, |ui| {
                 if let Some(model) = &self.model {
-                    side_panel::side_panel_ui(ui, model, self.selection, &mut commands);
+                    side_panel::side_panel_ui(
+                        ui,
+                        model,
+                        self.selection,
+                        self.search.results.as_ref(),
+                        &mut self.rows,
+                        &mut commands,
+                    );
                 } else {
                     ui.add_space(12.0);
                     ui.label("The analysis appears here once the articles are read.");
@@ -616,6 +795,17 @@ impl AtlasApp {
                 Some(model) if model.dataset.documents.is_empty() => {
                     open_problems = empty_corpus_ui(ui, model);
                 }
+                Some(model) if self.settings.show_tables => {
+                    egui::Frame::central_panel(ui.style()).show(ui, |ui| {
+                        tables::tables_ui(
+                            ui,
+                            model,
+                            self.selection,
+                            &mut self.tables,
+                            &mut commands,
+                        );
+                    });
+                }
                 Some(model) => {
                     self.map
                         .ui(ui, model, &self.settings, self.selection, &mut commands);
@@ -626,112 +816,26 @@ impl AtlasApp {
         if self.show_problems {
             self.problems_window(ui);
         }
+        if let (Some(reader), Some(model)) = (&mut self.reader, &self.model)
+            && !reader::reader_ui(ui.ctx(), reader, model, self.selection, &mut commands)
+        {
+            commands.push(Command::CloseReader);
+        }
         for c in commands {
             self.apply(c);
         }
     }
 
-    fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.heading("Corridor Atlas");
                 ui.separator();
-                for (kind, label, hint) in [
-                    (SceneKind::Map, "Map", "Countries at their places"),
-                    (
-                        SceneKind::Network,
-                        "Network",
-                        "Countries placed by their links, coloured by community",
-                    ),
-                ] {
-                    if ui
-                        .selectable_label(self.settings.view == kind, label)
-                        .on_hover_text(hint)
-                        .clicked()
-                        && self.settings.view != kind
-                    {
-                        commands.push(Command::SetView(kind));
-                    }
-                }
-                if self.settings.view == SceneKind::Map {
-                    let mut projection = self.settings.projection;
-                    egui::ComboBox::from_id_salt("projection")
-                        .selected_text(projection.name())
-                        .show_ui(ui, |ui| {
-                            for p in Projection::ALL {
-                                ui.selectable_value(&mut projection, p, p.name());
-                            }
-                        })
-                        .response
-                        .on_hover_text("Map projection");
-                    if projection != self.settings.projection {
-                        commands.push(Command::SetProjection(projection));
-                    }
-                }
+                self.view_switch_ui(ui, commands);
                 ui.separator();
-                ui.label("Co-mention window:");
-                for w in Window::ALL {
-                    let label = match w {
-                        Window::Sentence => "Sentence",
-                        Window::Paragraph => "Paragraph",
-                        Window::Article => "Article",
-                    };
-                    if ui
-                        .selectable_label(self.settings.window == w, label)
-                        .on_hover_text(format!(
-                            "Two countries are linked when one {} names both",
-                            w.as_str()
-                        ))
-                        .clicked()
-                        && self.settings.window != w
-                    {
-                        commands.push(Command::SetWindow(w));
-                    }
-                }
+                self.search_box_ui(ui, commands);
                 ui.separator();
-                let max = self
-                    .model
-                    .as_ref()
-                    .map_or(1, |m| m.analysis.max_weight().max(1))
-                    .max(self.settings.min_weight);
-                let mut min_weight = self.settings.min_weight;
-                let response = ui.add(
-                    egui::Slider::new(&mut min_weight, 1..=max.max(2))
-                        .text("minimum link weight")
-                        .integer(),
-                );
-                if response.changed() && min_weight != self.settings.min_weight {
-                    commands.push(Command::SetMinWeight(min_weight));
-                }
-                ui.separator();
-                match &self.gazetteer_file {
-                    None => {
-                        if ui
-                            .button("Names file…")
-                            .on_hover_text(
-                                "Add or override names and entities with a JSON gazetteer file",
-                            )
-                            .clicked()
-                        {
-                            commands.push(Command::ChooseGazetteer);
-                        }
-                    }
-                    Some(path) => {
-                        let name = path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        );
-                        ui.label(format!("Names: {name}"))
-                            .on_hover_text(path.display().to_string());
-                        if ui
-                            .small_button("✕")
-                            .on_hover_text("Use the bundled names only")
-                            .clicked()
-                        {
-                            commands.push(Command::UseGazetteer(None));
-                        }
-                    }
-                }
+                self.names_file_ui(ui, commands);
                 ui.separator();
                 if ui
                     .button("Export…")
@@ -748,7 +852,200 @@ impl AtlasApp {
                     commands.push(Command::FitView);
                 }
             });
+            ui.horizontal_wrapped(|ui| self.filters_ui(ui, commands));
+            ui.add_space(2.0);
         });
+    }
+
+    fn view_switch_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        for (kind, label, hint) in [
+            (SceneKind::Map, "Map", "Countries at their places"),
+            (
+                SceneKind::Network,
+                "Network",
+                "Countries placed by their links, coloured by community",
+            ),
+        ] {
+            let on = !self.settings.show_tables && self.settings.view == kind;
+            if ui.selectable_label(on, label).on_hover_text(hint).clicked() && !on {
+                if self.settings.show_tables {
+                    commands.push(Command::ShowTables(false));
+                }
+                if self.settings.view != kind {
+                    commands.push(Command::SetView(kind));
+                }
+            }
+        }
+        if ui
+            .selectable_label(self.settings.show_tables, "Tables")
+            .on_hover_text("Countries and links with their measures, sortable")
+            .clicked()
+            && !self.settings.show_tables
+        {
+            commands.push(Command::ShowTables(true));
+        }
+        if self.settings.view == SceneKind::Map && !self.settings.show_tables {
+            let mut projection = self.settings.projection;
+            egui::ComboBox::from_id_salt("projection")
+                .selected_text(projection.name())
+                .show_ui(ui, |ui| {
+                    for p in Projection::ALL {
+                        ui.selectable_value(&mut projection, p, p.name());
+                    }
+                })
+                .response
+                .on_hover_text("Map projection");
+            if projection != self.settings.projection {
+                commands.push(Command::SetProjection(projection));
+            }
+        }
+    }
+
+    fn search_box_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let id = egui::Id::unique("search_box");
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut self.search.query)
+                .id(id)
+                .hint_text("Search countries, corridors, text (Ctrl+F)")
+                .desired_width(260.0),
+        );
+        if response.changed() {
+            self.search.edited();
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            commands.push(Command::Search(self.search.query.clone()));
+        }
+        if !self.search.query.is_empty()
+            && ui
+                .small_button("✕")
+                .on_hover_text("Clear the search (Esc)")
+                .clicked()
+        {
+            commands.push(Command::Search(String::new()));
+        }
+    }
+
+    fn names_file_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        match &self.gazetteer_file {
+            None => {
+                if ui
+                    .button("Names file…")
+                    .on_hover_text("Add or override names and entities with a JSON gazetteer file")
+                    .clicked()
+                {
+                    commands.push(Command::ChooseGazetteer);
+                }
+            }
+            Some(path) => {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(format!("Names: {name}"))
+                    .on_hover_text(path.display().to_string());
+                if ui
+                    .small_button("✕")
+                    .on_hover_text("Use the bundled names only")
+                    .clicked()
+                {
+                    commands.push(Command::UseGazetteer(None));
+                }
+            }
+        }
+    }
+
+    fn filters_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.label("Co-mention window:");
+        for w in Window::ALL {
+            let label = match w {
+                Window::Sentence => "Sentence",
+                Window::Paragraph => "Paragraph",
+                Window::Article => "Article",
+            };
+            if ui
+                .selectable_label(self.settings.window == w, label)
+                .on_hover_text(format!(
+                    "Two countries are linked when one {} names both",
+                    w.as_str()
+                ))
+                .clicked()
+                && self.settings.window != w
+            {
+                commands.push(Command::SetWindow(w));
+            }
+        }
+        ui.separator();
+        let mut measure = self.settings.measure;
+        egui::ComboBox::from_id_salt("measure")
+            .selected_text(measure.label())
+            .show_ui(ui, |ui| {
+                for m in Measure::ALL {
+                    ui.selectable_value(&mut measure, m, m.label())
+                        .on_hover_text(m.explanation());
+                }
+            })
+            .response
+            .on_hover_text("How links are scored: widths, top-N and the tables follow the score");
+        if measure != self.settings.measure {
+            commands.push(Command::SetMeasure(measure));
+        }
+        ui.separator();
+        let max = self
+            .model
+            .as_ref()
+            .map_or(1, |m| m.analysis.max_weight().max(1))
+            .max(self.settings.min_weight);
+        let mut min_weight = self.settings.min_weight;
+        let response = ui.add(
+            egui::Slider::new(&mut min_weight, 1..=max.max(2))
+                .text("minimum link weight")
+                .integer(),
+        );
+        if response.changed() && min_weight != self.settings.min_weight {
+            commands.push(Command::SetMinWeight(min_weight));
+        }
+        ui.separator();
+        ui.label("Top links per country:");
+        let mut top_n = self.settings.top_n;
+        let response = ui
+            .add(
+                egui::DragValue::new(&mut top_n)
+                    .range(0..=50)
+                    .custom_formatter(|n, _| {
+                        if n < 0.5 {
+                            "all".into()
+                        } else {
+                            format!("{n:.0}")
+                        }
+                    }),
+            )
+            .on_hover_text("Keep only each country's N best-scored links (0: all)");
+        if response.changed() && top_n != self.settings.top_n {
+            commands.push(Command::SetTopN(top_n));
+        }
+        ui.label("Hide countries below:");
+        let mut min_mentions = self.settings.min_mentions;
+        let response = ui
+            .add(
+                egui::DragValue::new(&mut min_mentions)
+                    .range(0..=100_000)
+                    .suffix(" mentions"),
+            )
+            .on_hover_text("Leave out countries named fewer times, with their links");
+        if response.changed() && min_mentions != self.settings.min_mentions {
+            commands.push(Command::SetMinMentions(min_mentions));
+        }
+        ui.separator();
+        if ui
+            .selectable_label(self.settings.show_timeline, "Timeline")
+            .on_hover_text("Show or hide the timeline")
+            .clicked()
+        {
+            commands.push(Command::ToggleTimeline);
+        }
     }
 
     fn status_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {

@@ -5,15 +5,15 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, Color32, RichText};
 use petgraph::visit::EdgeRef as _;
 
-use super::text::{Highlight, highlighted};
-use super::{Command, Model};
-use crate::corpus::Span;
+use super::evidence::{RowList, Subject};
+use super::{Command, Model, SearchResults};
 use crate::extract::Mention;
 use crate::gazetteer::{EntityId, EntityKind};
+use crate::graph::Window;
 use crate::scene::Pick;
 
 /// Highlight colours (first entity, second entity, corridor, region) for the current theme.
-fn marks(ui: &egui::Ui) -> [Color32; 4] {
+pub(super) fn marks(ui: &egui::Ui) -> [Color32; 4] {
     if ui.visuals().dark_mode {
         [
             Color32::from_rgb(0x7a, 0x4a, 0x1c),
@@ -31,24 +31,105 @@ fn marks(ui: &egui::Ui) -> [Color32; 4] {
     }
 }
 
-/// Draws the panel for the current selection (or an overview).
+/// Draws the panel: search results while there is a query, else the selection (or an
+/// overview) above the list of its documents and sentences.
 pub fn side_panel_ui(
     ui: &mut egui::Ui,
     model: &Model,
     selection: Option<Pick>,
+    search: Option<&SearchResults>,
+    list: &mut RowList,
     commands: &mut Vec<Command>,
 ) {
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add_space(6.0);
-            match selection {
+    ui.add_space(6.0);
+    let subject = match (search, selection) {
+        (Some(results), _) => Subject::Search(results.query.clone()),
+        (None, Some(pick)) => Subject::Pick(pick),
+        (None, None) => Subject::Overview,
+    };
+    list.prepare(model, &subject, search.map(|r| &r.text));
+    if let Some(results) = search {
+        search_results_ui(ui, model, results, commands);
+    } else {
+        egui::ScrollArea::vertical()
+            .id_salt("selection_summary")
+            .max_height((ui.available_height() * 0.5).max(120.0))
+            .auto_shrink([false, true])
+            .show(ui, |ui| match selection {
                 None => overview_ui(ui, model, commands),
                 Some(Pick::Country(c)) => country_ui(ui, model, c, commands),
-                Some(Pick::Link(a, b)) => link_ui(ui, model, a, b, commands),
+                Some(Pick::Link(a, b)) => link_ui(ui, model, a, b, list.pair_weights, commands),
                 Some(Pick::Corridor(k)) => corridor_ui(ui, model, k, commands),
-            }
+            });
+    }
+    ui.separator();
+    let heading = match &subject {
+        Subject::Overview => format!("Documents ({})", list.rows.len()),
+        Subject::Search(_) => "Sentences".to_owned(),
+        Subject::Pick(Pick::Link(..)) => "Evidence".to_owned(),
+        Subject::Pick(_) => "Documents and sentences".to_owned(),
+    };
+    ui.label(RichText::new(heading).strong()).on_hover_text(
+        "Click a sentence to read it in its article; right-click to copy it with its citation",
+    );
+    if list.rows.is_empty() {
+        ui.weak(match &subject {
+            Subject::Search(_) => "No sentence contains it.",
+            _ => "Nothing in the documents within the date range.",
         });
+    }
+    list.show(ui, model, commands);
+}
+
+/// Entities found by name, then how many sentences contain the phrase.
+fn search_results_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    results: &SearchResults,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(format!("Search: {}", results.query));
+    if results.names.is_empty() {
+        ui.weak("No country or corridor by that name.");
+    }
+    for hit in &results.names {
+        let entity = model.gazetteer.entity(hit.entity);
+        let pick = match entity.kind {
+            EntityKind::Corridor => Pick::Corridor(hit.entity),
+            _ => Pick::Country(hit.entity),
+        };
+        let present = model.has(pick);
+        let mut text = entity.name.clone();
+        if crate::gazetteer::search_key(&hit.form) != crate::gazetteer::search_key(&entity.name) {
+            text = format!("{text}  ·  as “{}”", hit.form);
+        }
+        if !present {
+            text.push_str("  ·  not in this corpus");
+        }
+        let kind = if entity.kind == EntityKind::Corridor {
+            "corridor"
+        } else {
+            "country"
+        };
+        if ui
+            .add_enabled(present, egui::Button::selectable(false, text))
+            .on_hover_text(format!("Select this {kind}"))
+            .clicked()
+        {
+            commands.push(Command::Select(Some(pick)));
+            commands.push(Command::Search(String::new()));
+        }
+    }
+    ui.add_space(4.0);
+    let shown = results.text.hits.len();
+    ui.label(match results.text.total {
+        0 => "The phrase is in no sentence.".to_owned(),
+        n if n > shown => format!(
+            "In {} (the first {shown} listed)",
+            super::text::count(n as u64, "sentence")
+        ),
+        n => format!("In {}", super::text::count(n as u64, "sentence")),
+    });
 }
 
 fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
@@ -121,11 +202,6 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
             .collect();
         ui.label(names.join(" · "));
     }
-    ui.add_space(8.0);
-    ui.label(RichText::new("Documents").strong());
-    for doc in &model.dataset.documents {
-        document_header_ui(ui, doc, None);
-    }
 }
 
 fn back_button(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -139,7 +215,6 @@ fn back_button(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 }
 
 fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mut Vec<Command>) {
-    let [mark, ..] = marks(ui);
     back_button(ui, commands);
     let entity = model.gazetteer.entity(country);
     ui.heading(&entity.name);
@@ -202,8 +277,6 @@ fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mu
             commands.push(Command::Select(Some(Pick::link(country, other))));
         }
     }
-
-    entity_documents_ui(ui, model, country, mark);
 }
 
 fn link_ui(
@@ -211,9 +284,9 @@ fn link_ui(
     model: &Model,
     a: EntityId,
     b: EntityId,
+    weights: [u32; 3],
     commands: &mut Vec<Command>,
 ) {
-    let [mark_a, mark_b, ..] = marks(ui);
     back_button(ui, commands);
     ui.horizontal_wrapped(|ui| {
         if ui.link(RichText::new(model.name(a)).heading()).clicked() {
@@ -244,40 +317,32 @@ fn link_ui(
             }
         });
     }
-    ui.add_space(8.0);
-    ui.label(RichText::new("Evidence").strong());
-    let mut by_doc: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
-    for ev in &link.evidence {
-        by_doc.entry(ev.doc).or_default().push(ev.span);
-    }
-    for (doc_index, spans) in by_doc {
-        let doc = &model.dataset.documents[doc_index as usize];
-        let mentions = &model.dataset.mentions[doc_index as usize];
-        ui.separator();
-        document_header_ui(ui, doc, None);
-        for window_span in spans {
-            // Within a paragraph or article window, show the sentences that name either country.
-            let mut shown = Vec::new();
-            for m in mentions.iter().filter(|m| {
-                (m.entity == a || m.entity == b)
-                    && window_span.start <= m.start
-                    && m.end <= window_span.end
-            }) {
-                if shown.last() != Some(&m.sentence) {
-                    shown.push(m.sentence);
-                }
-            }
-            shown.dedup();
-            for s in shown {
-                let span = doc.sentences[s as usize].span;
-                sentence_ui(ui, model, doc, mentions, span, &[(a, mark_a), (b, mark_b)]);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Weight by window:");
+        for (w, n) in Window::ALL.into_iter().zip(weights) {
+            let text = format!("{} {n}", w.as_str());
+            if w == model.analysis.params.window {
+                ui.strong(text);
+            } else if ui
+                .link(text)
+                .on_hover_text(format!("Count co-mentions per {}", w.as_str()))
+                .clicked()
+            {
+                commands.push(Command::SetWindow(w));
             }
         }
+    });
+    if model.analysis.params.measure != crate::graph::Measure::Count {
+        ui.label(format!(
+            "{}: {:.3}",
+            model.analysis.params.measure.label(),
+            link.score
+        ))
+        .on_hover_text(model.analysis.params.measure.explanation());
     }
 }
 
 fn corridor_ui(ui: &mut egui::Ui, model: &Model, corridor: EntityId, commands: &mut Vec<Command>) {
-    let [_, _, mark, _] = marks(ui);
     back_button(ui, commands);
     let entity = model.gazetteer.entity(corridor);
     ui.heading(&entity.name);
@@ -332,87 +397,10 @@ fn corridor_ui(ui: &mut egui::Ui, model: &Model, corridor: EntityId, commands: &
             }
         }
     }
-    entity_documents_ui(ui, model, corridor, mark);
-}
-
-/// The documents that name `entity`, each with the sentences naming it, highlighted in `mark`.
-fn entity_documents_ui(ui: &mut egui::Ui, model: &Model, entity: EntityId, mark: Color32) {
-    ui.add_space(8.0);
-    ui.label(RichText::new("Documents").strong());
-    for (doc, mentions) in model.dataset.documents.iter().zip(&model.dataset.mentions) {
-        let own: Vec<_> = mentions.iter().filter(|m| m.entity == entity).collect();
-        if own.is_empty() || !model.analysis.params.admits(doc.date) {
-            continue;
-        }
-        ui.separator();
-        document_header_ui(ui, doc, Some(own.len()));
-        let mut sentences: Vec<u32> = own.iter().map(|m| m.sentence).collect();
-        sentences.dedup();
-        for s in sentences {
-            let span = doc.sentences[s as usize].span;
-            sentence_ui(ui, model, doc, mentions, span, &[(entity, mark)]);
-        }
-    }
-}
-
-fn document_header_ui(ui: &mut egui::Ui, doc: &crate::corpus::Document, mentions: Option<usize>) {
-    ui.label(RichText::new(&doc.title).strong());
-    let date = doc
-        .date
-        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    let count = mentions
-        .map(|n| format!(" · {n} mention{}", if n == 1 { "" } else { "s" }))
-        .unwrap_or_default();
-    ui.weak(format!("{date} · {}{count}", doc.id));
-}
-
-/// One sentence, the `primary` entities highlighted in their colours, corridors and regions in
-/// quieter ones; hovering explains every mention in it.
-fn sentence_ui(
-    ui: &mut egui::Ui,
-    model: &Model,
-    doc: &crate::corpus::Document,
-    mentions: &[Mention],
-    span: Span,
-    primary: &[(EntityId, Color32)],
-) {
-    let [_, _, corridor_mark, region_mark] = marks(ui);
-    let inside: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| span.start <= m.start && m.end <= span.end)
-        .collect();
-    let highlights: Vec<Highlight> = inside
-        .iter()
-        .filter_map(|m| {
-            let background = match primary.iter().find(|(e, _)| *e == m.entity) {
-                Some((_, color)) => *color,
-                None => match model.gazetteer.entity(m.entity).kind {
-                    EntityKind::Corridor => corridor_mark,
-                    EntityKind::Region | EntityKind::Organisation => region_mark,
-                    EntityKind::Country => return None,
-                },
-            };
-            Some(Highlight {
-                start: m.start as usize,
-                end: m.end as usize,
-                background,
-            })
-        })
-        .collect();
-    let job = highlighted(ui, doc, span, &highlights);
-    let explained: Vec<String> = inside.iter().map(|m| explain(model, doc, m)).collect();
-    egui::Frame::new()
-        .inner_margin(egui::Margin::symmetric(6, 3))
-        .show(ui, |ui| {
-            let response = ui.label(job);
-            if !explained.is_empty() {
-                response.on_hover_text(explained.join("\n"));
-            }
-        });
 }
 
 /// "“Baku” — capital of Azerbaijan".
-fn explain(model: &Model, doc: &crate::corpus::Document, m: &Mention) -> String {
+pub(super) fn explain(model: &Model, doc: &crate::corpus::Document, m: &Mention) -> String {
     let form = &model.gazetteer.forms()[m.form as usize];
     let text = doc.text.get(m.range()).unwrap_or("");
     format!("“{text}” — {}", model.gazetteer.explain(form, m.entity))

@@ -52,6 +52,42 @@ impl Date {
             u8::try_from(num(8..10)?).ok()?,
         )
     }
+
+    /// Days since 1970-01-01 (negative before), for arithmetic and plotting.
+    pub fn days(self) -> i32 {
+        // Howard Hinnant's days_from_civil.
+        let y = i32::from(self.year) - i32::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i32::from(self.month);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i32::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, if its year fits (0–65535).
+    pub fn from_days(days: i32) -> Option<Self> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i32::from(month <= 2);
+        Self::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// Day of the week, Monday = 0.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday.
+        (self.days() + 3).rem_euclid(7).unsigned_abs()
+    }
 }
 
 impl std::str::FromStr for Date {
@@ -92,5 +128,25 @@ mod tests {
         assert!("2023-02-29".parse::<Date>().is_err());
         assert!("2026-1-30".parse::<Date>().is_err());
         assert!(Date::parse_prefix("2026-01-301").is_none());
+    }
+
+    #[test]
+    fn day_numbers_round_trip_and_know_the_weekday() {
+        let epoch: Date = "1970-01-01".parse().expect("valid");
+        assert_eq!(epoch.days(), 0);
+        let d: Date = "2026-11-24".parse().expect("valid");
+        assert_eq!(d.days(), 20_781);
+        assert_eq!(d.weekday(), 1, "a Tuesday");
+        for days in [-719_468, -1, 0, 59, 60, 11_016, 20_781, 30_000] {
+            let date = Date::from_days(days).expect("in range");
+            assert_eq!(date.days(), days, "{date}");
+        }
+        let leap: Date = "2024-02-29".parse().expect("valid");
+        assert_eq!(
+            Date::from_days(leap.days() + 1)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-03-01")
+        );
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::corpus::{Date, Problem};
 use crate::extract::Mention;
 use crate::gazetteer::Gazetteer;
-use crate::graph::Analysis;
+use crate::graph::{Analysis, Link, Measure};
 use crate::pipeline::Dataset;
 
 /// The JSON contract's schema version.
@@ -19,6 +19,8 @@ pub const SCHEMA: u32 = 1;
 struct JsonExport<'a> {
     schema: u32,
     window: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measure: Option<&'static str>,
     documents: Vec<JsonDocument<'a>>,
     problems: &'a [Problem],
     nodes: Vec<JsonNode<'a>>,
@@ -50,6 +52,8 @@ struct JsonLink<'a> {
     source: &'a str,
     target: &'a str,
     weight: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
     documents: u32,
     corridors: Vec<&'a str>,
     evidence: Vec<JsonEvidence<'a>>,
@@ -107,24 +111,17 @@ pub fn write_json(
         })
         .collect();
     nodes.sort_by(|a, b| a.id.cmp(b.id));
-    let mut links: Vec<JsonLink> = analysis
-        .graph
-        .edge_references()
-        .map(|e| {
-            let (mut source, mut target) = (
-                code(analysis.graph[e.source()].entity),
-                code(analysis.graph[e.target()].entity),
-            );
-            if target < source {
-                std::mem::swap(&mut source, &mut target);
-            }
-            let link = e.weight();
+    let scored = analysis.params.measure != Measure::Count;
+    let links: Vec<JsonLink> = sorted_links(gazetteer, analysis)
+        .into_iter()
+        .map(|(source, target, link)| {
             let mut corridors: Vec<&str> = link.corridors.iter().map(|c| code(*c)).collect();
             corridors.sort_unstable();
             JsonLink {
                 source,
                 target,
                 weight: link.weight,
+                score: scored.then(|| round6(link.score)),
                 documents: link.documents,
                 corridors,
                 evidence: link
@@ -139,7 +136,6 @@ pub fn write_json(
             }
         })
         .collect();
-    links.sort_by(|a, b| (a.source, a.target).cmp(&(b.source, b.target)));
     let corridors = analysis
         .corridors
         .iter()
@@ -157,6 +153,7 @@ pub fn write_json(
     let export = JsonExport {
         schema: SCHEMA,
         window: analysis.params.window.as_str(),
+        measure: scored.then(|| analysis.params.measure.as_str()),
         documents,
         problems: &dataset.problems,
         nodes,
@@ -169,6 +166,66 @@ pub fn write_json(
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The links with their ends' codes, `source < target`, sorted by ends.
+fn sorted_links<'a>(
+    gazetteer: &'a Gazetteer,
+    analysis: &'a Analysis,
+) -> Vec<(&'a str, &'a str, &'a Link)> {
+    let code = |id| gazetteer.entity(id).code.as_str();
+    let mut links: Vec<_> = analysis
+        .graph
+        .edge_references()
+        .map(|e| {
+            let (source, target) = (
+                code(analysis.graph[e.source()].entity),
+                code(analysis.graph[e.target()].entity),
+            );
+            if target < source {
+                (target, source, e.weight())
+            } else {
+                (source, target, e.weight())
+            }
+        })
+        .collect();
+    links.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    links
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
+/// Writes the links as CSV with a header: `source,target,weight,score,documents` (the score is
+/// the weight under the raw count).
+pub fn write_csv(
+    out: &mut dyn Write,
+    gazetteer: &Gazetteer,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
+    out.write_all(b"source,target,weight,score,documents\n")?;
+    for (source, target, link) in sorted_links(gazetteer, analysis) {
+        writeln!(
+            out,
+            "{},{},{},{},{}",
+            csv_field(source),
+            csv_field(target),
+            link.weight,
+            round6(link.score),
+            link.documents
+        )?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]

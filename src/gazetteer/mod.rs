@@ -17,7 +17,7 @@ use serde::Serialize;
 
 pub use custom::{CustomForm, CustomGazetteer, OrganisationRecord};
 pub use data::{AssetError, CityRecord, CorridorRecord, CountryRecord, RegionRecord};
-pub use spelling::is_latin;
+pub use spelling::{is_latin, search_key};
 
 /// Index of an entity in [`Gazetteer::entities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -42,6 +42,13 @@ pub(super) fn upper_variants(text: &str) -> Vec<String> {
     out
 }
 
+/// A key for loose comparison: lower case, no diacritics ("Türkiye" → "turkiye").
+pub fn search_key(text: &str) -> String {
+    without_diacritics(text)
+        .unwrap_or_else(|| text.to_owned())
+        .to_lowercase()
+}
+
 /// `text` without diacritics ("Türkiye" → "Turkiye", "Côte d'Ivoire" → "Cote d'Ivoire"), when
 /// that differs from it. Letters that do not decompose are spelled out (ı → i, ø → o, ß → ss).
 pub(super) fn without_diacritics(text: &str) -> Option<String> {

@@ -313,9 +313,9 @@ fn build(
     }
 
     // Links: arcs, lightest first so heavy links end up on top.
-    let max_weight = analysis.max_weight().max(1) as f32;
+    let max_score = analysis.max_score();
     let mut edges: Vec<_> = analysis.graph.edge_references().collect();
-    edges.sort_by_key(|e| e.weight().weight);
+    edges.sort_by(|x, y| x.weight().score.total_cmp(&y.weight().score));
     // 0 up to 300 links, 1 from 2,000: how much the drawing must thin out.
     let density = ((edges.len() as f32 - 300.0) / 1700.0).clamp(0.0, 1.0);
     for edge in edges {
@@ -324,7 +324,10 @@ fn build(
             analysis.graph[edge.target()].entity,
         );
         let pick = Pick::link(a, b);
-        let t = (edge.weight().weight as f32 / max_weight).sqrt();
+        let t = analysis
+            .params
+            .measure
+            .strength(edge.weight().score, max_score) as f32;
         let highlighted = focus.selected == Some(pick) || focus.hovered == Some(pick);
         let color = if highlighted {
             style.link_highlight

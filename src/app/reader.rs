@@ -1,0 +1,339 @@
+//! The reader: a whole article, every mention highlighted and clickable, scrolled to the sentence
+//! the user came from.
+
+use eframe::egui::{self, Color32, FontId, TextFormat, text::LayoutJob};
+
+use super::evidence::citation;
+use super::{Command, Model};
+use crate::corpus::Document;
+use crate::extract::Mention;
+use crate::gazetteer::{EntityId, EntityKind};
+use crate::scene::Pick;
+
+/// Articles longer than this are shown around the sentence, not whole: laying out megabytes of
+/// text would stall the window.
+const MAX_SHOWN_BYTES: usize = 200_000;
+
+/// An open article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reader {
+    /// Index of the document.
+    pub doc: u32,
+    /// The sentence to show and mark, if any.
+    pub sentence: Option<u32>,
+    /// Whether the view still has to scroll to the sentence.
+    pub scroll_pending: bool,
+}
+
+impl Reader {
+    /// Opens `doc` at `sentence`.
+    pub fn new(doc: u32, sentence: Option<u32>) -> Self {
+        Self {
+            doc,
+            sentence,
+            scroll_pending: true,
+        }
+    }
+}
+
+/// Draws the reader window; returns false when the user closed it.
+pub fn reader_ui(
+    ctx: &egui::Context,
+    reader: &mut Reader,
+    model: &Model,
+    selection: Option<Pick>,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let (Some(doc), Some(mentions)) = (
+        model.dataset.documents.get(reader.doc as usize),
+        model.dataset.mentions.get(reader.doc as usize),
+    ) else {
+        return false;
+    };
+    let mut open = true;
+    egui::Window::new("Reader")
+        .id(egui::Id::unique("reader"))
+        .open(&mut open)
+        .default_size([560.0, 620.0])
+        .default_pos([260.0, 90.0])
+        .vscroll(false)
+        .show(ctx, |ui| {
+            ui.heading(&doc.title);
+            let date = doc
+                .date
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            ui.weak(format!("{date} · {}", doc.id));
+            ui.horizontal(|ui| {
+                if let Some(s) = reader.sentence
+                    && ui
+                        .button("Copy sentence with citation")
+                        .on_hover_text("The sentence, the article's title, date and file")
+                        .clicked()
+                {
+                    ui.ctx().copy_text(citation(doc, s));
+                    commands.push(Command::Notice(
+                        "Copied the sentence with its citation".into(),
+                    ));
+                }
+                if let Some(path) = &doc.path {
+                    ui.weak(path.display().to_string());
+                }
+            });
+            ui.weak("Click a highlighted name to select it.");
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    article_ui(ui, reader, model, doc, mentions, selection, commands);
+                });
+        });
+    open
+}
+
+fn article_ui(
+    ui: &mut egui::Ui,
+    reader: &mut Reader,
+    model: &Model,
+    doc: &Document,
+    mentions: &[Mention],
+    selection: Option<Pick>,
+    commands: &mut Vec<Command>,
+) {
+    let focus = reader
+        .sentence
+        .and_then(|s| doc.sentences.get(s as usize))
+        .map(|s| s.span.range());
+    let shown = shown_range(doc, focus.clone());
+    let selected: Vec<EntityId> = match selection {
+        Some(Pick::Country(c) | Pick::Corridor(c)) => vec![c],
+        Some(Pick::Link(a, b)) => vec![a, b],
+        None => Vec::new(),
+    };
+    let job = article_job(
+        ui,
+        model,
+        doc,
+        mentions,
+        shown.clone(),
+        focus.as_ref(),
+        &selected,
+    );
+    let display = job.text.clone();
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
+    // Screen readers read the article as one text.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, display.as_str()));
+    ui.painter()
+        .galley(rect.min, galley.clone(), ui.visuals().text_color());
+    // The mention under the pointer, if any.
+    let under = |pos: egui::Pos2| -> Option<&Mention> {
+        let cursor = galley.cursor_from_pos(pos - rect.min);
+        let byte = display
+            .char_indices()
+            .nth(cursor.index.0)
+            .map(|(b, _)| b + shown.start)?;
+        let byte = u32::try_from(byte).ok()?;
+        mentions.iter().find(|m| m.start <= byte && byte < m.end)
+    };
+    if let Some(pos) = response.hover_pos()
+        && let Some(m) = under(pos)
+    {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        response.clone().on_hover_text(format!(
+            "{}\nClick to select {}",
+            super::side_panel::explain(model, doc, m),
+            model.name(m.entity)
+        ));
+    }
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+        && let Some(m) = under(pos)
+    {
+        let pick = match model.gazetteer.entity(m.entity).kind {
+            EntityKind::Country => Some(Pick::Country(m.entity)),
+            EntityKind::Corridor => Some(Pick::Corridor(m.entity)),
+            EntityKind::Region | EntityKind::Organisation => None,
+        };
+        if let Some(pick) = pick {
+            commands.push(Command::Select(Some(pick)));
+        }
+    }
+    if reader.scroll_pending {
+        reader.scroll_pending = false;
+        if let Some(focus) = focus {
+            let chars = display
+                .get(..focus.start.saturating_sub(shown.start))
+                .map_or(0, |s| s.chars().count());
+            let at = galley
+                .pos_from_cursor(egui::text::CCursor::new(chars))
+                .translate(rect.min.to_vec2());
+            ui.scroll_to_rect(at, Some(egui::Align::Center));
+        }
+    }
+}
+
+/// The part of the text to show: all of it, or paragraphs around the focus when it is long.
+fn shown_range(doc: &Document, focus: Option<std::ops::Range<usize>>) -> std::ops::Range<usize> {
+    let len = doc.text.len();
+    if len <= MAX_SHOWN_BYTES {
+        return 0..len;
+    }
+    let centre = focus.map_or(0, |f| f.start);
+    let start = centre.saturating_sub(MAX_SHOWN_BYTES / 2);
+    let end = (start + MAX_SHOWN_BYTES).min(len);
+    // Whole paragraphs, on character boundaries.
+    let start = doc
+        .paragraphs
+        .iter()
+        .map(|p| p.start as usize)
+        .filter(|&s| s <= start)
+        .max()
+        .unwrap_or(0);
+    let end = doc
+        .paragraphs
+        .iter()
+        .map(|p| p.end as usize)
+        .filter(|&e| e >= end)
+        .min()
+        .unwrap_or(len);
+    let mut start = start.min(len);
+    while !doc.text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = end.min(len);
+    while !doc.text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// The text of `range` with every mention highlighted (the selection's entities in their
+/// colours) and the focused sentence shaded. Single line breaks (hard-wrapped text) read as
+/// spaces; blank lines stay. Every replacement keeps byte length, so offsets map one to one.
+fn article_job(
+    ui: &egui::Ui,
+    model: &Model,
+    doc: &Document,
+    mentions: &[Mention],
+    range: std::ops::Range<usize>,
+    focus: Option<&std::ops::Range<usize>>,
+    selected: &[EntityId],
+) -> LayoutJob {
+    let [mark_a, mark_b, corridor_mark, region_mark] = super::side_panel::marks(ui);
+    let country_mark = if ui.visuals().dark_mode {
+        Color32::from_rgb(0x45, 0x3a, 0x5c)
+    } else {
+        Color32::from_rgb(0xe4, 0xdc, 0xf3)
+    };
+    let focus_bg = ui.visuals().selection.bg_fill.gamma_multiply(0.25);
+    let font = FontId::proportional(15.0);
+    let text = display_text(doc.text.get(range.clone()).unwrap_or(""));
+    let mut job = LayoutJob {
+        wrap: egui::text::TextWrapping::default(),
+        ..Default::default()
+    };
+    job.wrap.max_width = ui.available_width();
+    let content_start = doc.content_start as usize;
+    let format = |bg: Color32, strong: bool, header: bool| TextFormat {
+        font_id: font.clone(),
+        color: if header {
+            ui.visuals().weak_text_color()
+        } else if strong {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().text_color()
+        },
+        background: bg,
+        line_height: Some(22.0),
+        ..Default::default()
+    };
+    // Cut points: mention edges and the focus edges.
+    let mut cuts: Vec<usize> = vec![
+        range.start,
+        range.end,
+        content_start.clamp(range.start, range.end),
+    ];
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| range.start <= m.start as usize && (m.end as usize) <= range.end)
+        .collect();
+    for m in &inside {
+        cuts.push(m.start as usize);
+        cuts.push(m.end as usize);
+    }
+    if let Some(f) = focus {
+        cuts.push(f.start.clamp(range.start, range.end));
+        cuts.push(f.end.clamp(range.start, range.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut next_mention = 0;
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        while next_mention < inside.len() && (inside[next_mention].end as usize) <= a {
+            next_mention += 1;
+        }
+        let mention = inside
+            .get(next_mention)
+            .filter(|m| m.start as usize <= a && b <= m.end as usize);
+        let in_focus = focus.as_ref().is_some_and(|f| f.start <= a && b <= f.end);
+        let background = match mention {
+            Some(m) => match selected.iter().position(|e| *e == m.entity) {
+                Some(0) => mark_a,
+                Some(_) => mark_b,
+                None => match model.gazetteer.entity(m.entity).kind {
+                    EntityKind::Country => country_mark,
+                    EntityKind::Corridor => corridor_mark,
+                    EntityKind::Region | EntityKind::Organisation => region_mark,
+                },
+            },
+            None if in_focus => focus_bg,
+            None => Color32::TRANSPARENT,
+        };
+        let piece = text.get(a - range.start..b - range.start).unwrap_or("");
+        job.append(
+            piece,
+            0.0,
+            format(background, mention.is_some(), b <= content_start),
+        );
+    }
+    job
+}
+
+/// Line breaks inside paragraphs become spaces and carriage returns vanish into spaces, byte for
+/// byte; blank lines stay as they are.
+fn display_text(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '\r' => out.push(' '),
+            '\n' => {
+                let blank_before = i > 0
+                    && matches!(bytes[i - 1], b'\n' | b'\r')
+                    && (i < 2 || bytes[i - 2] == b'\n' || bytes[i - 1] == b'\n');
+                let blank_after = matches!(bytes.get(i + 1), Some(b'\n' | b'\r'));
+                if blank_before || blank_after {
+                    out.push('\n');
+                } else {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_text;
+
+    #[test]
+    fn hard_wraps_read_as_spaces_and_paragraphs_stay() {
+        let text = "One line\nwrapped.\n\nNext para.\r\n\r\nLast.";
+        let shown = display_text(text);
+        assert_eq!(shown.len(), text.len());
+        assert_eq!(shown, "One line wrapped.\n\nNext para. \n \nLast.");
+    }
+}
