@@ -8,9 +8,10 @@
 
 mod community;
 mod measure;
+mod tally;
 mod timeline;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use rayon::prelude::*;
@@ -112,7 +113,7 @@ pub struct Node {
 }
 
 /// One window that names both ends of a link.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Evidence {
     /// Index of the document in the corpus.
     pub doc: u32,
@@ -204,42 +205,6 @@ impl Analysis {
     }
 }
 
-/// How often one entity is named: mentions, windows naming it, documents naming it.
-#[derive(Default)]
-struct Count {
-    mentions: u32,
-    windows: u32,
-    documents: u32,
-}
-
-/// What some documents contribute.
-#[derive(Default)]
-struct Partial {
-    mentions: HashMap<EntityId, Count>,
-    links: HashMap<(EntityId, EntityId), (Vec<Evidence>, BTreeSet<EntityId>)>,
-    windows: u64,
-    documents: u32,
-}
-
-impl Partial {
-    fn merge(mut self, other: Self) -> Self {
-        for (k, c) in other.mentions {
-            let e = self.mentions.entry(k).or_default();
-            e.mentions += c.mentions;
-            e.windows += c.windows;
-            e.documents += c.documents;
-        }
-        self.windows += other.windows;
-        self.documents += other.documents;
-        for (k, (ev, cor)) in other.links {
-            let e = self.links.entry(k).or_default();
-            e.0.extend(ev);
-            e.1.extend(cor);
-        }
-        self
-    }
-}
-
 /// Builds the graph from the documents and their mentions (`mentions[i]` belongs to `docs[i]`).
 pub fn build(
     gazetteer: &Gazetteer,
@@ -247,43 +212,50 @@ pub fn build(
     mentions: &[Vec<Mention>],
     params: &Params,
 ) -> Analysis {
-    let partial = docs
-        .par_iter()
-        .zip(mentions.par_iter())
-        .enumerate()
-        .filter(|(_, (doc, _))| params.admits(doc.date))
-        .fold(Partial::default, |mut acc, (i, (doc, ms))| {
-            add_document(gazetteer, i as u32, doc, ms, params.window, &mut acc);
-            acc
-        })
-        .reduce(Partial::default, Partial::merge);
+    let countries = tally::Countries::new(gazetteer);
+    let chunks = tally::tally(gazetteer, &countries, docs, mentions, params);
+    let entities = gazetteer.entities().len();
+    let (mut named, mut windows, mut named_in) = (
+        vec![0u32; entities],
+        vec![0u32; entities],
+        vec![0u32; entities],
+    );
+    let (mut total_windows, mut total_documents) = (0u64, 0u32);
+    for c in &chunks {
+        for i in 0..entities {
+            named[i] += c.mentions[i];
+            windows[i] += c.windows[i];
+            named_in[i] += c.documents[i];
+        }
+        total_windows += c.total_windows;
+        total_documents += c.total_documents;
+    }
 
     let mut graph = UnGraph::default();
     let mut node_of = HashMap::new();
     let mut corridors = Vec::new();
     let mut regions = Vec::new();
-    let mut entities: Vec<_> = partial.mentions.into_iter().collect();
-    entities.sort_unstable_by_key(|(id, _)| *id);
-    for (entity, count) in entities {
+    for i in (0..entities).filter(|&i| named[i] > 0) {
+        let entity = EntityId(i as u32);
         let stat = EntityStat {
             entity,
-            mentions: count.mentions,
-            documents: count.documents,
+            mentions: named[i],
+            documents: named_in[i],
         };
         match gazetteer.entity(entity).kind {
             EntityKind::Country => {
-                if count.mentions < params.min_mentions {
+                if named[i] < params.min_mentions {
                     continue;
                 }
                 node_of.insert(
                     entity,
                     graph.add_node(Node {
                         entity,
-                        mentions: count.mentions,
-                        documents: count.documents,
+                        mentions: named[i],
+                        documents: named_in[i],
                         weighted_degree: 0,
                         community: 0,
-                        windows: count.windows,
+                        windows: windows[i],
                         betweenness: 0.0,
                     }),
                 );
@@ -295,46 +267,73 @@ pub fn build(
     corridors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity)));
     regions.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity)));
 
-    let mut links: Vec<_> = partial.links.into_iter().collect();
-    links.sort_unstable_by_key(|(pair, _)| *pair);
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(links.len());
-    for ((a, b), (evidence, corridor_tags)) in links {
-        let weight = evidence.len() as u32;
-        if weight < params.min_weight.max(1) {
-            continue;
-        }
-        let (Some(&na), Some(&nb)) = (node_of.get(&a), node_of.get(&b)) else {
+    // Links that pass the weight filter between countries that are nodes, in pair order.
+    let n = countries.ids.len();
+    let mut candidates: Vec<(NodeIndex, NodeIndex, (usize, u32), f64)> = Vec::new();
+    for a in 0..n {
+        let Some(&na) = node_of.get(&countries.ids[a]) else {
             continue;
         };
-        let score = params.measure.score(
-            weight,
-            graph[na].windows,
-            graph[nb].windows,
-            partial.windows,
-        );
-        candidates.push((na, nb, evidence, corridor_tags, score));
+        for b in a + 1..n {
+            let p = countries.pair(a as u32, b as u32);
+            let weight: u32 = chunks.iter().map(|c| c.counts[p]).sum();
+            if weight < params.min_weight.max(1) {
+                continue;
+            }
+            let Some(&nb) = node_of.get(&countries.ids[b]) else {
+                continue;
+            };
+            let score =
+                params
+                    .measure
+                    .score(weight, graph[na].windows, graph[nb].windows, total_windows);
+            candidates.push((na, nb, (p, weight), score));
+        }
     }
     let keep = top_links(graph.node_count(), &candidates, params.top_n);
-    for (i, (na, nb, mut evidence, corridor_tags, score)) in candidates.into_iter().enumerate() {
-        if !keep[i] {
-            continue;
-        }
-        evidence.sort_unstable();
-        let mut documents = 0;
-        let mut last = None;
-        for e in &evidence {
-            if last != Some(e.doc) {
-                documents += 1;
-                last = Some(e.doc);
+    let mut tags: Vec<(u32, EntityId)> = chunks
+        .iter()
+        .flat_map(|c| c.corridors.iter().copied())
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let kept: Vec<_> = candidates
+        .iter()
+        .zip(&keep)
+        .filter(|(_, keep)| **keep)
+        .map(|(c, _)| *c)
+        .collect();
+    let pairs: Vec<(usize, u32)> = kept.iter().map(|c| c.2).collect();
+    let evidence = tally::evidence(&countries, &chunks, &pairs);
+    let links: Vec<(NodeIndex, NodeIndex, Link)> = kept
+        .into_iter()
+        .zip(evidence)
+        .map(|((na, nb, (p, _), score), evidence)| {
+            let mut documents = 0;
+            let mut last = None;
+            for e in &evidence {
+                if last != Some(e.doc) {
+                    documents += 1;
+                    last = Some(e.doc);
+                }
             }
-        }
-        let link = Link {
-            weight: evidence.len() as u32,
-            score,
-            documents,
-            corridors: corridor_tags.into_iter().collect(),
-            evidence,
-        };
+            let first = tags.partition_point(|t| (t.0 as usize) < p);
+            let corridors = tags[first..]
+                .iter()
+                .take_while(|t| t.0 as usize == p)
+                .map(|t| t.1)
+                .collect();
+            let link = Link {
+                weight: evidence.len() as u32,
+                score,
+                documents,
+                corridors,
+                evidence,
+            };
+            (na, nb, link)
+        })
+        .collect();
+    for (na, nb, link) in links {
         graph.add_edge(na, nb, link);
     }
     // Metrics over the finished graph.
@@ -364,22 +363,16 @@ pub fn build(
         graph,
         corridors,
         regions,
-        windows: partial.windows,
-        documents: partial.documents,
+        windows: total_windows,
+        documents: total_documents,
         node_of,
     }
 }
 
-/// A link before the top-N filter: its ends, evidence, corridor tags and score.
-type Candidate = (NodeIndex, NodeIndex, Vec<Evidence>, BTreeSet<EntityId>, f64);
-
 /// Which candidate links survive a top-N filter: each node keeps its `n` best (by score, ties
-/// to the pair that sorts first), and a link stays when either end keeps it. `n = 0` keeps everything.
-fn top_links<E, T>(
-    nodes: usize,
-    candidates: &[(NodeIndex, NodeIndex, E, T, f64)],
-    n: u32,
-) -> Vec<bool> {
+/// to the pair that sorts first), and a link stays when either end keeps it. `n = 0` keeps
+/// everything.
+fn top_links<T>(nodes: usize, candidates: &[(NodeIndex, NodeIndex, T, f64)], n: u32) -> Vec<bool> {
     if n == 0 {
         return vec![true; candidates.len()];
     }
@@ -390,92 +383,12 @@ fn top_links<E, T>(
     }
     let mut keep = vec![false; candidates.len()];
     for list in &mut incident {
-        list.sort_by(|&x, &y| candidates[y].4.total_cmp(&candidates[x].4).then(x.cmp(&y)));
+        list.sort_by(|&x, &y| candidates[y].3.total_cmp(&candidates[x].3).then(x.cmp(&y)));
         for &i in list.iter().take(n as usize) {
             keep[i] = true;
         }
     }
     keep
-}
-
-fn add_document(
-    gazetteer: &Gazetteer,
-    doc_index: u32,
-    doc: &Document,
-    mentions: &[Mention],
-    window: Window,
-    acc: &mut Partial,
-) {
-    acc.documents += 1;
-    acc.windows += match window {
-        Window::Sentence => doc.sentences.iter().filter(|s| !s.boilerplate).count() as u64,
-        Window::Paragraph => {
-            let mut counted = doc
-                .sentences
-                .iter()
-                .filter(|s| !s.boilerplate)
-                .map(|s| s.paragraph)
-                .collect::<Vec<_>>();
-            counted.dedup();
-            counted.len() as u64
-        }
-        Window::Article => 1,
-    };
-    let mut in_document: Vec<EntityId> = Vec::new();
-    for m in mentions {
-        acc.mentions.entry(m.entity).or_default().mentions += 1;
-        in_document.push(m.entity);
-    }
-    in_document.sort_unstable();
-    in_document.dedup();
-    for e in in_document {
-        acc.mentions.entry(e).or_default().documents += 1;
-    }
-    let key = |m: &Mention| match window {
-        Window::Sentence => m.sentence,
-        Window::Paragraph => m.paragraph,
-        Window::Article => 0,
-    };
-    // Mentions are in text order, so each window's mentions are contiguous.
-    let mut named: Vec<EntityId> = Vec::new();
-    let mut countries: Vec<EntityId> = Vec::new();
-    let mut corridors: Vec<EntityId> = Vec::new();
-    for group in mentions.chunk_by(|a, b| key(a) == key(b)) {
-        named.clear();
-        countries.clear();
-        corridors.clear();
-        for m in group {
-            named.push(m.entity);
-            match gazetteer.entity(m.entity).kind {
-                EntityKind::Country => countries.push(m.entity),
-                EntityKind::Corridor => corridors.push(m.entity),
-                EntityKind::Region | EntityKind::Organisation => {}
-            }
-        }
-        named.sort_unstable();
-        named.dedup();
-        for e in &named {
-            if let Some(c) = acc.mentions.get_mut(e) {
-                c.windows += 1;
-            }
-        }
-        countries.sort_unstable();
-        countries.dedup();
-        if countries.len() < 2 {
-            continue;
-        }
-        let span = window_span(doc, window, key(&group[0]));
-        for (i, &a) in countries.iter().enumerate() {
-            for &b in &countries[i + 1..] {
-                let entry = acc.links.entry((a, b)).or_default();
-                entry.0.push(Evidence {
-                    doc: doc_index,
-                    span,
-                });
-                entry.1.extend(corridors.iter().copied());
-            }
-        }
-    }
 }
 
 /// How many sentences, paragraphs and articles name both `a` and `b`, in the documents the date
@@ -627,6 +540,73 @@ mod tests {
             Some(1)
         );
         let _ = g;
+    }
+
+    #[test]
+    fn the_graph_is_the_same_whatever_the_thread_count() {
+        // Enough documents for several chunks; countries vary with the index.
+        let names = [
+            "Chile",
+            "Peru",
+            "Bolivia",
+            "Ecuador",
+            "Kazakhstan",
+            "Georgia",
+            "Armenia",
+        ];
+        let texts: Vec<String> = (0..900)
+            .map(|i| {
+                let a = names[i % names.len()];
+                let b = names[(i / 3) % names.len()];
+                let c = names[(i / 7) % names.len()];
+                format!("{a} and {b} met in spring. {c} waited.\n\n{b} and {c} spoke with {a}.")
+            })
+            .collect();
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("{i}.txt"), None, t.clone(), 1))
+            .collect();
+        let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| extract(&g, d)).collect();
+        let summary = |threads: usize, window: Window| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool");
+            let params = Params {
+                window,
+                measure: Measure::Npmi,
+                ..Params::default()
+            };
+            let a = pool.install(|| build(&g, &docs, &mentions, &params));
+            let mut links: Vec<(EntityId, EntityId, Vec<Evidence>, u64)> = a
+                .graph
+                .edge_indices()
+                .filter_map(|e| {
+                    let (x, y) = a.graph.edge_endpoints(e)?;
+                    let l = &a.graph[e];
+                    Some((
+                        a.graph[x].entity,
+                        a.graph[y].entity,
+                        l.evidence.clone(),
+                        l.score.to_bits(),
+                    ))
+                })
+                .collect();
+            links.sort_by_key(|l| (l.0, l.1));
+            (links, a.windows)
+        };
+        for window in Window::ALL {
+            let one = summary(1, window);
+            assert!(one.0.len() >= 10);
+            assert!(
+                one.0.iter().all(|l| l.2.windows(2).all(|w| w[0] <= w[1])),
+                "evidence in order"
+            );
+            assert_eq!(one, summary(3, window), "{window:?}");
+            assert_eq!(one, summary(8, window), "{window:?}");
+        }
     }
 
     #[test]
