@@ -115,6 +115,30 @@ fn main() {
             median.as_secs_f64() * 1e3
         );
     }
+    // The search box on the same corpus.
+    time("search text \"gas deal\" (sentences)", || {
+        corridor_atlas::search::find_text(&docs, "gas deal", 2_000).total
+    });
+    let index = corridor_atlas::search::NameIndex::new(&gazetteer);
+    time("search names \"azerbaidjan\" (typo)", || {
+        index.find(&gazetteer, "azerbaidjan", 8).len()
+    });
+}
+
+/// Times `f` over several runs and prints the median.
+fn time(label: &str, mut f: impl FnMut() -> usize) {
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        found = f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    println!(
+        "{label:<42} {found:>6} found  median {:>6.1} ms",
+        times[times.len() / 2].as_secs_f64() * 1e3
+    );
 }
 
 /// A deterministic news-like article: a few paragraphs of sentences naming countries, most often

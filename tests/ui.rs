@@ -758,3 +758,89 @@ fn tables_sort_and_select() {
     h.run();
     assert!(!h.state().settings.show_tables);
 }
+
+#[test]
+fn links_fade_in_and_out_when_the_analysis_changes() {
+    let mut h = harness();
+    assert!(!h.state().map.is_fading());
+    h.get_by_label("Article").click();
+    h.step();
+    h.step();
+    assert!(h.state().map.is_fading(), "new links fade in");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    h.step();
+    h.step();
+    assert!(!h.state().map.is_fading(), "and the fade ends");
+    // Hiding links fades them out.
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::SetMinWeight(10));
+    h.step();
+    assert!(h.state().map.is_fading(), "hidden links fade out");
+}
+
+#[test]
+fn thousands_of_sentences_are_drawn_only_where_visible() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in 0..300 {
+        let text: String = (0..15)
+            .map(|s| format!("Chile and Peru signed accord {f}-{s} in Lima. "))
+            .collect();
+        std::fs::write(dir.path().join(format!("{f:03}.txt")), text).expect("write");
+    }
+    let app = AtlasApp::loaded(Source::Paths(vec![dir.path().to_path_buf()])).expect("loads");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    h.run();
+    let chile = entity(&h, "CHL");
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::Select(Some(Pick::Country(
+            chile,
+        ))));
+    h.run();
+    let rows = h.state().rows.rows.len();
+    assert_eq!(
+        rows,
+        300 + 300 * 15,
+        "a header and 15 sentences per document"
+    );
+    let drawn = |h: &Harness<'_, AtlasApp>| -> Vec<String> {
+        h.get_all_by_label_contains("Chile and Peru signed accord")
+            .filter_map(|n| {
+                let node = n.accesskit_node();
+                node.label().or_else(|| node.value()).map(|l| l.to_string())
+            })
+            .collect()
+    };
+    let first = drawn(&h);
+    assert!(
+        !first.is_empty() && first.len() < 60,
+        "{} drawn",
+        first.len()
+    );
+    assert!(first[0].contains("accord 0-0 "));
+    // Scrolling the list brings later sentences in and takes the first out.
+    let list = h
+        .get_all_by_label_contains("accord 0-0 ")
+        .next()
+        .expect("first sentence")
+        .rect();
+    h.hover_at(list.center());
+    for _ in 0..20 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.step();
+    }
+    h.run_steps(10);
+    let later = drawn(&h);
+    assert!(!later.is_empty() && later.len() < 60);
+    assert!(
+        later.iter().all(|t| !t.contains("accord 0-0 ")),
+        "{later:?}"
+    );
+}

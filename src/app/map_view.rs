@@ -83,6 +83,21 @@ struct SceneCache {
     scene: Scene,
 }
 
+/// How long links take to fade in or out when the analysis changes.
+const FADE: std::time::Duration = std::time::Duration::from_millis(600);
+
+/// Links fading in and out after the analysis changed (a filter, the timeline, playback).
+struct Transition {
+    started: std::time::Instant,
+    /// Links new in this analysis.
+    fresh: std::collections::HashSet<Pick>,
+    /// Links of the previous analysis that are gone, as they were drawn.
+    gone: Vec<crate::scene::Item>,
+}
+
+/// Above this many links a change is drawn at once: fading them would cost more than it shows.
+const MAX_FADING_LINKS: usize = 3000;
+
 /// The map's camera and caches.
 #[derive(Default)]
 pub struct MapView {
@@ -103,9 +118,72 @@ pub struct MapView {
     moved: bool,
     base: Option<BaseCache>,
     scene: Option<SceneCache>,
+    /// The analysis the cached scene was built from.
+    analysis_seen: u64,
+    transition: Option<Transition>,
+}
+
+impl Transition {
+    /// The fade from `old` to `new`, if links came or went (and there are not too many).
+    fn between(old: &Scene, new: &Scene) -> Option<Self> {
+        let links = |s: &Scene| -> std::collections::HashSet<Pick> {
+            s.items
+                .iter()
+                .filter_map(|i| i.pick.filter(|p| matches!(p, Pick::Link(..))))
+                .collect()
+        };
+        let (before, after) = (links(old), links(new));
+        if before.len().max(after.len()) > MAX_FADING_LINKS || before == after {
+            return None;
+        }
+        let fresh: std::collections::HashSet<Pick> = after.difference(&before).copied().collect();
+        let gone = old
+            .items
+            .iter()
+            .filter(|i| {
+                i.pick
+                    .is_some_and(|p| matches!(p, Pick::Link(..)) && !after.contains(&p))
+            })
+            .cloned()
+            .collect();
+        Some(Self {
+            started: std::time::Instant::now(),
+            fresh,
+            gone,
+        })
+    }
+
+    /// The scene as it looks now: new links fading in, gone ones fading out beneath them.
+    fn frame(&self, scene: &Scene) -> Scene {
+        let t = (self.started.elapsed().as_secs_f32() / FADE.as_secs_f32()).clamp(0.0, 1.0);
+        let fade = |item: &crate::scene::Item, factor: f32| {
+            let mut item = item.clone();
+            if let Shape::Path { color, .. } = &mut item.shape {
+                *color = color.with_alpha_factor(factor);
+            }
+            item
+        };
+        let mut items: Vec<crate::scene::Item> =
+            self.gone.iter().map(|i| fade(i, 1.0 - t)).collect();
+        items.extend(scene.items.iter().map(|i| match i.pick {
+            Some(p) if self.fresh.contains(&p) => fade(i, t),
+            _ => i.clone(),
+        }));
+        Scene {
+            items,
+            data_bounds: scene.data_bounds,
+        }
+    }
 }
 
 impl MapView {
+    /// Whether links are fading after a change of the analysis.
+    pub fn is_fading(&self) -> bool {
+        self.transition
+            .as_ref()
+            .is_some_and(|t| t.started.elapsed() < FADE)
+    }
+
     /// Fits the data again on the next frame.
     pub fn reset_camera(&mut self) {
         self.camera = None;
@@ -161,6 +239,13 @@ impl MapView {
             scene
                 .items
                 .retain(|i| !matches!(i.pick, Some(Pick::Corridor(k)) if hidden(k)));
+            let old = self.scene.take();
+            if model.analysis_generation != self.analysis_seen {
+                self.transition = old
+                    .filter(|o| o.key.4 == settings.view)
+                    .and_then(|o| Transition::between(&o.scene, &scene));
+                self.analysis_seen = model.analysis_generation;
+            }
             self.scene = Some(SceneCache { key, scene });
         }
         &self.scene.as_ref().expect("just filled").scene
@@ -314,8 +399,22 @@ impl MapView {
             self.paint_basemap(&painter, model, &style, camera, rect, selection);
         }
         let mut mesh = std::mem::take(&mut self.mesh);
-        let scene = self.scene(model, settings, &style, focus, dark);
-        paint_scene(&painter, scene, camera, rect, &mut mesh);
+        self.scene(model, settings, &style, focus, dark);
+        let fading = self
+            .transition
+            .as_ref()
+            .filter(|t| t.started.elapsed() < FADE);
+        match (fading, &self.scene) {
+            (Some(t), Some(cache)) => {
+                paint_scene(&painter, &t.frame(&cache.scene), camera, rect, &mut mesh);
+                ui.ctx().request_repaint();
+            }
+            (None, Some(cache)) => {
+                self.transition = None;
+                paint_scene(&painter, &cache.scene, camera, rect, &mut mesh);
+            }
+            (_, None) => {}
+        }
         self.mesh = mesh;
 
         if let Some(pick) = hovered {
@@ -443,10 +542,17 @@ impl MapView {
                                     Stroke::new(3.0, to_egui(style.link)),
                                 );
                             },
-                            &format!(
-                                "Link: width by co-mentions per {}",
-                                settings.window.as_str()
-                            ),
+                            &match settings.measure {
+                                crate::graph::Measure::Count => format!(
+                                    "Link: width by co-mentions per {}",
+                                    settings.window.as_str()
+                                ),
+                                m => format!(
+                                    "Link: width by {} (per {})",
+                                    m.label(),
+                                    settings.window.as_str()
+                                ),
+                            },
                         );
                         if network {
                             community_rows(ui, model, style);

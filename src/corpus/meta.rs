@@ -53,6 +53,79 @@ pub(super) fn header(text: &str) -> Header {
     }
 }
 
+/// How far into the article a dateline is looked for.
+const DATELINE_BYTES: usize = 200;
+
+/// A dateline at the top of the article: `BAKU, Jan. 30, 2026 —`, `30 January 2026 | Politics`,
+/// `Published 2026-01-30`. Only the first couple of lines are read, where a date is the
+/// article's own rather than one it talks about.
+pub(super) fn dateline(text: &str, from: usize) -> Option<Date> {
+    let mut end = (from + DATELINE_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let top = text.get(from..end)?;
+    // ISO dates anywhere in the top.
+    for (i, c) in top.char_indices() {
+        if c.is_ascii_digit()
+            && (i == 0 || !top.as_bytes()[i - 1].is_ascii_alphanumeric())
+            && let Some(d) = Date::parse_prefix(&top[i..])
+        {
+            return Some(d);
+        }
+    }
+    // Words: "Jan. 30, 2026", "January 30 2026", "30 January 2026".
+    let tokens: Vec<&str> = top
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let day = |t: &str| t.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+    let year = |t: &str| {
+        t.parse::<u16>()
+            .ok()
+            .filter(|y| t.len() == 4 && (1900..=2100).contains(y))
+    };
+    for w in tokens.windows(3) {
+        let found = match (month(w[0]), month(w[1])) {
+            (Some(m), _) => day(w[1]).zip(year(w[2])).map(|(d, y)| (y, m, d)),
+            (None, Some(m)) => day(w[0]).zip(year(w[2])).map(|(d, y)| (y, m, d)),
+            (None, None) => None,
+        };
+        if let Some((y, m, d)) = found
+            && let Some(date) = Date::new(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// An English month name or its abbreviation (`Jan`, `Sept`), case-insensitive.
+fn month(word: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if word.len() < 3 || word.len() > 9 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() <= 4 && m.starts_with(lower.as_str())))
+        .map(|i| i as u8 + 1)
+}
+
 /// A date at the start of a file name: `2026-01-30-baku-talks.txt`, `2026-01-30_x.md`.
 pub(super) fn date_from_name(id: &str) -> Option<Date> {
     let name = id.rsplit(['/', '\\']).next().unwrap_or(id);
@@ -101,6 +174,31 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines_near_the_top_are_read() {
+        let d = |t: &str| dateline(t, 0).map(|d| d.to_string());
+        assert_eq!(
+            d("BAKU, Jan. 30, 2026 (AP) — Azerbaijan said").as_deref(),
+            Some("2026-01-30")
+        );
+        assert_eq!(
+            d("30 January 2026 | Politics\n\nText").as_deref(),
+            Some("2026-01-30")
+        );
+        assert_eq!(
+            d("Published 2026-02-27 09:00").as_deref(),
+            Some("2026-02-27")
+        );
+        assert_eq!(d("Sept 3 2025: talks").as_deref(), Some("2025-09-03"));
+        assert_eq!(
+            d("The 1998 treaty was signed on 30 March.").as_deref(),
+            None
+        );
+        assert_eq!(d("February 30, 2026").as_deref(), None, "no such day");
+        let far = format!("{}On 30 January 2026 they met.", "Words here. ".repeat(30));
+        assert_eq!(d(&far), None, "too far from the top");
+    }
 
     #[test]
     fn header_with_page_furniture_is_skipped() {

@@ -101,7 +101,10 @@ impl Document {
             }
         }
         let title = meta::title(&text, &paragraphs, &sentences).unwrap_or_else(|| id.clone());
-        let date = header.date.or_else(|| meta::date_from_name(&id));
+        let date = header
+            .date
+            .or_else(|| meta::date_from_name(&id))
+            .or_else(|| meta::dateline(&text, header.content_start));
         Self {
             id,
             path,
