@@ -83,12 +83,13 @@ struct SceneCache {
     scene: Scene,
 }
 
-/// How long links take to fade in or out when the analysis changes.
-const FADE: std::time::Duration = std::time::Duration::from_millis(600);
+/// How long links take to fade in or out when the analysis changes, in seconds.
+const FADE: f64 = 0.6;
 
 /// Links fading in and out after the analysis changed (a filter, the timeline, playback).
 struct Transition {
-    started: std::time::Instant,
+    /// When it started, in egui's input time.
+    started: f64,
     /// Links new in this analysis.
     fresh: std::collections::HashSet<Pick>,
     /// Links of the previous analysis that are gone, as they were drawn.
@@ -120,12 +121,14 @@ pub struct MapView {
     scene: Option<SceneCache>,
     /// The analysis the cached scene was built from.
     analysis_seen: u64,
+    /// The input time of the last frame, in seconds.
+    now: f64,
     transition: Option<Transition>,
 }
 
 impl Transition {
     /// The fade from `old` to `new`, if links came or went (and there are not too many).
-    fn between(old: &Scene, new: &Scene) -> Option<Self> {
+    fn between(old: &Scene, new: &Scene, now: f64) -> Option<Self> {
         let links = |s: &Scene| -> std::collections::HashSet<Pick> {
             s.items
                 .iter()
@@ -147,15 +150,15 @@ impl Transition {
             .cloned()
             .collect();
         Some(Self {
-            started: std::time::Instant::now(),
+            started: now,
             fresh,
             gone,
         })
     }
 
     /// The scene as it looks now: new links fading in, gone ones fading out beneath them.
-    fn frame(&self, scene: &Scene) -> Scene {
-        let t = (self.started.elapsed().as_secs_f32() / FADE.as_secs_f32()).clamp(0.0, 1.0);
+    fn frame(&self, scene: &Scene, now: f64) -> Scene {
+        let t = ((now - self.started) / FADE).clamp(0.0, 1.0) as f32;
         let fade = |item: &crate::scene::Item, factor: f32| {
             let mut item = item.clone();
             if let Shape::Path { color, .. } = &mut item.shape {
@@ -181,7 +184,7 @@ impl MapView {
     pub fn is_fading(&self) -> bool {
         self.transition
             .as_ref()
-            .is_some_and(|t| t.started.elapsed() < FADE)
+            .is_some_and(|t| self.now - t.started < FADE)
     }
 
     /// Fits the data again on the next frame.
@@ -243,7 +246,7 @@ impl MapView {
             if model.analysis_generation != self.analysis_seen {
                 self.transition = old
                     .filter(|o| o.key.4 == settings.view)
-                    .and_then(|o| Transition::between(&o.scene, &scene));
+                    .and_then(|o| Transition::between(&o.scene, &scene, self.now));
                 self.analysis_seen = model.analysis_generation;
             }
             self.scene = Some(SceneCache { key, scene });
@@ -399,14 +402,19 @@ impl MapView {
             self.paint_basemap(&painter, model, &style, camera, rect, selection);
         }
         let mut mesh = std::mem::take(&mut self.mesh);
+        self.now = ui.input(|i| i.time);
         self.scene(model, settings, &style, focus, dark);
-        let fading = self
-            .transition
-            .as_ref()
-            .filter(|t| t.started.elapsed() < FADE);
+        let now = self.now;
+        let fading = self.transition.as_ref().filter(|t| now - t.started < FADE);
         match (fading, &self.scene) {
             (Some(t), Some(cache)) => {
-                paint_scene(&painter, &t.frame(&cache.scene), camera, rect, &mut mesh);
+                paint_scene(
+                    &painter,
+                    &t.frame(&cache.scene, now),
+                    camera,
+                    rect,
+                    &mut mesh,
+                );
                 ui.ctx().request_repaint();
             }
             (None, Some(cache)) => {

@@ -1,8 +1,6 @@
 //! The timeline: mentions per day, week or month for the corpus and for the selection; drag
 //! across it to filter the graph to a date range, or play through time.
 
-use std::time::{Duration, Instant};
-
 use eframe::egui::{self, Color32};
 use egui_plot::{Bar, BarChart, Plot, PlotPoints, Polygon};
 
@@ -12,8 +10,8 @@ use crate::gazetteer::{EntityId, EntityKind};
 use crate::graph::{Bucket, Histogram};
 use crate::scene::Pick;
 
-/// How long each step of the playback shows.
-const PLAY_STEP: Duration = Duration::from_millis(900);
+/// How long each step of the playback shows, in seconds.
+const PLAY_STEP: f64 = 0.9;
 
 /// The timeline's own state: caches, a drag under way, playback.
 #[derive(Default)]
@@ -21,8 +19,8 @@ pub struct Timeline {
     corpus: Option<(u64, Bucket, Histogram)>,
     selected: Option<(u64, Bucket, Option<Pick>, Histogram)>,
     drag_from: Option<f64>,
-    /// While playing: when the next step is due.
-    pub playing: Option<Instant>,
+    /// While playing: when the last step was taken, in egui's input time.
+    pub playing: Option<f64>,
     /// Where the plot was last drawn.
     pub plot_rect: Option<egui::Rect>,
 }
@@ -162,7 +160,7 @@ impl Timeline {
                 if playing {
                     self.playing = None;
                 } else {
-                    self.playing = Some(Instant::now());
+                    self.playing = Some(ui.input(|i| i.time));
                     let (h, _) = self.histograms(model, bucket, selection);
                     if let Some((first, _)) = h.range() {
                         let width = range
@@ -309,9 +307,10 @@ impl Timeline {
         commands: &mut Vec<Command>,
     ) {
         let Some(since) = self.playing else { return };
-        let wait = PLAY_STEP.saturating_sub(since.elapsed());
-        if !wait.is_zero() {
-            ctx.request_repaint_after(wait);
+        let now = ctx.input(|i| i.time);
+        let wait = PLAY_STEP - (now - since);
+        if wait > 0.0 {
+            ctx.request_repaint_after_secs(wait as f32);
             return;
         }
         let last = self
@@ -330,8 +329,8 @@ impl Timeline {
             return;
         }
         commands.push(Command::SetDateRange(dates(next, next + width)));
-        self.playing = Some(Instant::now());
-        ctx.request_repaint_after(PLAY_STEP);
+        self.playing = Some(now);
+        ctx.request_repaint_after_secs(PLAY_STEP as f32);
     }
 }
 
