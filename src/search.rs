@@ -97,7 +97,9 @@ impl NameIndex {
                 .and_modify(|k| *k = (*k).min(key))
                 .or_insert(key);
         }
-        let mut hits: Vec<_> = best.into_iter().collect();
+        // Typos only when nothing closer matched: "Tajikstan" is Tajikistan, not Kazajistán.
+        let closest = best.values().map(|k| k.1).min().unwrap_or(0);
+        let mut hits: Vec<_> = best.into_iter().filter(|(_, k)| k.1 <= closest).collect();
         hits.sort_by_key(|(entity, (rank, distance, len, _))| {
             (
                 *rank,
@@ -303,6 +305,8 @@ mod tests {
             Some("middle-corridor")
         );
         assert!(index.find(&g, "zzqxw", 5).is_empty());
+        let typo = index.find(&g, "Tajikstan", 5);
+        assert_eq!(typo.len(), 1, "only the closest spelling: {typo:?}");
         assert!(index.find(&g, "  ", 5).is_empty());
         let hits = index.find(&g, "Georgia", 5);
         assert_eq!(

@@ -844,10 +844,11 @@ impl AtlasApp {
                 {
                     commands.push(Command::ChooseExport);
                 }
-                if ui
-                    .button("Fit map")
-                    .on_hover_text("Frame every linked country")
-                    .clicked()
+                if !self.settings.show_tables
+                    && ui
+                        .button("Fit map")
+                        .on_hover_text("Frame every linked country")
+                        .clicked()
                 {
                     commands.push(Command::FitView);
                 }

@@ -219,7 +219,7 @@ fn country_ui(ui: &mut egui::Ui, model: &Model, country: EntityId, commands: &mu
     let entity = model.gazetteer.entity(country);
     ui.heading(&entity.name);
     let Some(node_index) = model.analysis.node(country) else {
-        ui.label("Not mentioned in this corpus.");
+        ui.label("Not among the countries shown: not named in this corpus, or hidden by the date range or the mention filter.");
         return;
     };
     let node = &model.analysis.graph[node_index];

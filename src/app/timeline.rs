@@ -147,6 +147,7 @@ impl Timeline {
             Pick::Link(a, b) => format!("{} — {}", model.name(a), model.name(b)),
         });
         self.step_playback(ui.ctx(), model, bucket, range, commands);
+        let (corpus, selected) = self.histograms(model, bucket, selection);
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new("Timeline").strong());
             let playing = self.playing.is_some();
@@ -213,12 +214,17 @@ impl Timeline {
             }
             if let Some(name) = &selection_name {
                 ui.separator();
-                ui.colored_label(selected_color(ui), format!("■ {name}"));
+                let undated_selected = selected.as_ref().map_or(0, |h| h.undated);
+                let label = if undated_selected > 0 {
+                    format!("■ {name} ({undated_selected} in undated documents)")
+                } else {
+                    format!("■ {name}")
+                };
+                ui.colored_label(selected_color(ui), label);
             }
         });
-        let (corpus, selected) = self.histograms(model, bucket, selection);
         if corpus.bars.is_empty() {
-            ui.weak("No document is dated: dates come from a “date YYYY-MM-DD” header or a file name starting with one.");
+            ui.weak("No document is dated: dates come from a “date YYYY-MM-DD” header, a file name starting with one, or a dateline with the year near the top (“BAKU, Jan. 30, 2026”).");
             return;
         }
         let corpus_bars = bars(&corpus, ui.visuals().weak_text_color().gamma_multiply(0.6));
