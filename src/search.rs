@@ -51,8 +51,8 @@ impl NameIndex {
     }
 
     /// The entities whose names best match `query`: exact names first, then names starting
-    /// with it, then names within one typo (two for queries of eight letters or more); at most
-    /// `limit`, one hit per entity.
+    /// with it; only when neither exists, the names closest to it within one typo (two for
+    /// queries of eight letters or more). At most `limit`, one hit per entity.
     pub fn find(&self, gazetteer: &Gazetteer, query: &str, limit: usize) -> Vec<NameHit> {
         let q = search_key(query.trim());
         let q_chars: Vec<char> = q.chars().collect();
@@ -135,7 +135,8 @@ fn edit_distance(a: &[char], b: &[char], max: u32) -> Option<u32> {
     }
     let width = b.len() + 1;
     let mut rows = vec![vec![0u32; width]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
+    // Row 0 is the empty prefix of `a`: turning it into b[..j] takes j insertions.
+    for (j, cell) in rows[0].iter_mut().enumerate() {
         *cell = j as u32;
     }
     for i in 1..=a.len() {
@@ -197,13 +198,15 @@ pub fn find_text(documents: &[Document], phrase: &str, limit: usize) -> TextHits
         .map(|(d, doc)| {
             let mut hits: Vec<TextHit> = Vec::new();
             let mut count = 0;
+            let mut last_sentence = None;
             for m in matcher.find_iter(doc.text.as_str()) {
                 let Some(s) = doc.sentence_at(m.start() as u32) else {
                     continue;
                 };
-                if hits.last().is_some_and(|h| h.sentence == s as u32) {
+                if last_sentence == Some(s) {
                     continue;
                 }
+                last_sentence = Some(s);
                 count += 1;
                 if hits.len() < limit {
                     hits.push(TextHit {
@@ -325,6 +328,13 @@ mod tests {
         assert_eq!(edit_distance(&c("armneia"), &c("armenia"), 2), Some(1));
         assert_eq!(edit_distance(&c("armnia"), &c("armenia"), 2), Some(1));
         assert_eq!(edit_distance(&c("xrmnia"), &c("armenia"), 1), None);
+        assert_eq!(
+            edit_distance(&c("zerbaijan"), &c("azerbaijan"), 2),
+            Some(1),
+            "a first letter missing"
+        );
+        assert_eq!(edit_distance(&c("ab"), &c("xxab"), 2), Some(2));
+        assert_eq!(edit_distance(&c("rmenia"), &c("armenia"), 0), None);
     }
 
     #[test]
@@ -335,6 +345,11 @@ mod tests {
         let docs = vec![doc.clone(), doc];
         let found = find_text(&docs, "Pipeline", 3);
         assert_eq!(found.total, 6);
+        let one = find_text(&docs, "Pipeline", 1);
+        assert_eq!(
+            one.total, 6,
+            "sentences are counted past the limit, not matches"
+        );
         assert_eq!(found.hits.len(), 3);
         assert_eq!(found.hits[0].doc, 0);
         let third = found.hits[2];

@@ -747,6 +747,41 @@ fn tables_sort_and_select() {
     h.run();
     let aze = entity(&h, "AZE");
     assert_eq!(h.state().selection, Some(Pick::Country(aze)));
+    // Sorting by name reads A to Z, then Z to A (with nothing selected, so that only the table
+    // names countries alone).
+    h.key_press(egui::Key::Escape);
+    h.run();
+    starting_with(&h, "Country").click();
+    h.run();
+    assert_eq!(h.state().tables.country_sort, (0, false));
+    let names = |h: &Harness<'_, AtlasApp>| -> Vec<String> {
+        let model = h.state().model.as_ref().expect("model");
+        let known: Vec<String> = model
+            .analysis
+            .graph
+            .node_weights()
+            .map(|n| model.name(n.entity).to_owned())
+            .collect();
+        h.root()
+            .query_all(egui_kittest::kittest::by())
+            .filter_map(|n| {
+                let node = n.accesskit_node();
+                node.label().or_else(|| node.value())
+            })
+            .filter(|l| known.contains(l))
+            .collect()
+    };
+    let ascending = names(&h);
+    assert!(ascending.len() >= 10);
+    let mut sorted = ascending.clone();
+    sorted.sort();
+    assert_eq!(ascending, sorted);
+    starting_with(&h, "Country").click();
+    h.run();
+    let descending = names(&h);
+    sorted.reverse();
+    assert_eq!(descending, sorted);
+
     h.get_by_label("Links").click();
     h.run();
     starting_with(&h, "Weight").click();
@@ -845,5 +880,42 @@ fn thousands_of_sentences_are_drawn_only_where_visible() {
     assert!(
         later.iter().all(|t| !t.contains("accord 0-0 ")),
         "{later:?}"
+    );
+}
+
+#[test]
+fn a_filter_moves_the_network_rather_than_starting_it_over() {
+    let mut h = harness();
+    h.get_by_label("Network").click();
+    for _ in 0..200 {
+        h.step();
+        if h.state()
+            .model
+            .as_ref()
+            .and_then(|m| m.network.as_ref())
+            .is_some_and(|f| f.settled)
+        {
+            break;
+        }
+    }
+    let aze = entity(&h, "AZE");
+    let before = h.state().model.as_ref().map(|m| {
+        let n = m.analysis.node(aze).expect("node");
+        m.network_layout.pos(n)
+    });
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::SetMinWeight(2));
+    let model = h.state().model.as_ref().expect("model");
+    assert!(
+        model.network.is_some(),
+        "the layout goes on from where it was"
+    );
+    let after = model
+        .network_layout
+        .pos(model.analysis.node(aze).expect("node"));
+    let before = before.expect("placed");
+    assert!(
+        (before[0] - after[0]).abs() < 0.05 && (before[1] - after[1]).abs() < 0.05,
+        "{before:?} -> {after:?}"
     );
 }

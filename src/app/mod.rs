@@ -268,6 +268,18 @@ impl Model {
     }
 
     fn rebuild(&mut self, settings: &Settings) {
+        // Where each country stands in the network now, so the new layout starts from there.
+        let placed: std::collections::HashMap<EntityId, [f32; 2]> = self
+            .network
+            .as_ref()
+            .map(|_| {
+                self.analysis
+                    .graph
+                    .node_indices()
+                    .map(|n| (self.analysis.graph[n].entity, self.network_layout.pos(n)))
+                    .collect()
+            })
+            .unwrap_or_default();
         let params = params_of(settings);
         self.analysis = graph::build(
             &self.gazetteer,
@@ -276,7 +288,19 @@ impl Model {
             &params,
         );
         self.layout = Layout::geographic(&self.analysis, &self.gazetteer, settings.projection);
-        self.network = None;
+        self.network = (!placed.is_empty()).then(|| {
+            Layout::network_from(
+                &self.analysis,
+                &self.gazetteer,
+                settings.projection,
+                &placed,
+            )
+        });
+        if let Some(force) = &self.network {
+            self.network_layout = Layout {
+                positions: force.positions.clone(),
+            };
+        }
         self.generation = next_generation();
         self.analysis_generation = self.generation;
     }
@@ -447,8 +471,15 @@ impl AtlasApp {
     }
 
     fn finish_load(&mut self, loaded: Loaded) {
-        // A date range belongs to the corpus it was chosen on.
-        self.settings.date_range = None;
+        // A date range belongs to the corpus it was chosen on (a reload with other names keeps
+        // it).
+        if self
+            .model
+            .as_ref()
+            .is_none_or(|m| m.source != loaded.source)
+        {
+            self.settings.date_range = None;
+        }
         let model = Model::new(loaded, &self.settings);
         // Entity ids belong to one gazetteer: a new one makes an old selection meaningless.
         let same_names = self
@@ -486,7 +517,14 @@ impl AtlasApp {
     /// Applies a command now.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::Select(pick) => self.selection = pick,
+            Command::Select(pick) => {
+                self.selection = pick;
+                // Choosing something shows it, not the search that led there.
+                if pick.is_some() {
+                    self.search.results = None;
+                    self.search.changed = None;
+                }
+            }
             Command::SetMeasure(measure) => {
                 self.settings.measure = measure;
                 self.rebuild();

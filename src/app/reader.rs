@@ -104,6 +104,13 @@ fn article_ui(
         .and_then(|s| doc.sentences.get(s as usize))
         .map(|s| s.span.range());
     let shown = shown_range(doc, focus.clone());
+    if shown.len() < doc.text.len() {
+        ui.weak(format!(
+            "A long article: showing {} KB of {} KB around the sentence.",
+            shown.len() / 1024,
+            doc.text.len() / 1024
+        ));
+    }
     let selected: Vec<EntityId> = match selection {
         Some(Pick::Country(c) | Pick::Corridor(c)) => vec![c],
         Some(Pick::Link(a, b)) => vec![a, b],
@@ -125,12 +132,25 @@ fn article_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, display.as_str()));
     ui.painter()
         .galley(rect.min, galley.clone(), ui.visuals().text_color());
-    // The mention under the pointer, if any.
+    // The mention under the pointer, if any: the character whose glyph holds the pointer (the
+    // cursor rounds to the nearest edge, so the one before it is tried too).
     let under = |pos: egui::Pos2| -> Option<&Mention> {
-        let cursor = galley.cursor_from_pos(pos - rect.min);
+        let local = pos - rect.min;
+        let nearest = galley.cursor_from_pos(local).index.0;
+        let glyph = |k: usize| {
+            let left = galley.pos_from_cursor(egui::text::CCursor::new(k));
+            let right = galley.pos_from_cursor(egui::text::CCursor::new(k + 1));
+            ((left.top() - right.top()).abs() < 0.5
+                && left.left() <= local.x
+                && local.x < right.left()
+                && left.top() <= local.y
+                && local.y < left.bottom())
+            .then_some(k)
+        };
+        let k = glyph(nearest).or_else(|| nearest.checked_sub(1).and_then(glyph))?;
         let byte = display
             .char_indices()
-            .nth(cursor.index.0)
+            .nth(k)
             .map(|(b, _)| b + shown.start)?;
         let byte = u32::try_from(byte).ok()?;
         mentions.iter().find(|m| m.start <= byte && byte < m.end)
@@ -172,7 +192,8 @@ fn article_ui(
     }
 }
 
-/// The part of the text to show: all of it, or paragraphs around the focus when it is long.
+/// The part of the text to show: all of it, or about [`MAX_SHOWN_BYTES`] around the focus when
+/// it is long — whole paragraphs when they fit, else whole sentences, else character boundaries.
 fn shown_range(doc: &Document, focus: Option<std::ops::Range<usize>>) -> std::ops::Range<usize> {
     let len = doc.text.len();
     if len <= MAX_SHOWN_BYTES {
@@ -181,21 +202,25 @@ fn shown_range(doc: &Document, focus: Option<std::ops::Range<usize>>) -> std::op
     let centre = focus.map_or(0, |f| f.start);
     let start = centre.saturating_sub(MAX_SHOWN_BYTES / 2);
     let end = (start + MAX_SHOWN_BYTES).min(len);
-    // Whole paragraphs, on character boundaries.
-    let start = doc
-        .paragraphs
-        .iter()
-        .map(|p| p.start as usize)
-        .filter(|&s| s <= start)
-        .max()
-        .unwrap_or(0);
-    let end = doc
-        .paragraphs
-        .iter()
-        .map(|p| p.end as usize)
-        .filter(|&e| e >= end)
-        .min()
-        .unwrap_or(len);
+    let snap = |spans: &mut dyn Iterator<Item = crate::corpus::Span>| {
+        let spans: Vec<_> = spans.collect();
+        let s = spans
+            .iter()
+            .map(|p| p.start as usize)
+            .filter(|&s| s <= start)
+            .max()
+            .unwrap_or(0);
+        let e = spans
+            .iter()
+            .map(|p| p.end as usize)
+            .filter(|&e| e >= end)
+            .min()
+            .unwrap_or(len);
+        (e - s <= 2 * MAX_SHOWN_BYTES).then_some((s, e))
+    };
+    let (start, end) = snap(&mut doc.paragraphs.iter().copied())
+        .or_else(|| snap(&mut doc.sentences.iter().map(|s| s.span)))
+        .unwrap_or((start, end));
     let mut start = start.min(len);
     while !doc.text.is_char_boundary(start) {
         start -= 1;
@@ -328,6 +353,20 @@ fn display_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::display_text;
+
+    #[test]
+    fn a_long_article_is_cut_around_the_sentence_on_boundaries() {
+        // One paragraph of 600 KB: paragraphs cannot bound it, sentences can.
+        let sentence = "Türkiye and Georgia signed a long accord on transit. ";
+        let text = sentence.repeat(600_000 / sentence.len());
+        let doc = crate::corpus::Document::from_text("long.txt".into(), None, text.clone(), 1);
+        let focus = doc.sentences[5_000].span.range();
+        let shown = super::shown_range(&doc, Some(focus.clone()));
+        assert!(shown.len() <= 2 * super::MAX_SHOWN_BYTES, "{}", shown.len());
+        assert!(shown.start <= focus.start && focus.end <= shown.end);
+        assert!(text.get(shown.clone()).is_some(), "character boundaries");
+        assert!(text[shown].starts_with("Türkiye"), "starts on a sentence");
+    }
 
     #[test]
     fn hard_wraps_read_as_spaces_and_paragraphs_stay() {

@@ -75,7 +75,7 @@ pub fn side_panel_ui(
     if list.rows.is_empty() {
         ui.weak(match &subject {
             Subject::Search(_) => "No sentence contains it.",
-            _ => "Nothing in the documents within the date range.",
+            _ => "Nothing to show with the current filters.",
         });
     }
     list.show(ui, model, commands);

@@ -160,10 +160,10 @@ fn countries_table(
             3 => x.degree.cmp(&y.degree),
             4 => x.betweenness.total_cmp(&y.betweenness),
             5 => x.community.cmp(&y.community),
-            _ => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| y.name.cmp(x.name));
-        if sort.1 { order.reverse() } else { order }
+            _ => x.name.cmp(y.name),
+        };
+        // Ties read in name order whichever way the column runs.
+        if sort.1 { order.reverse() } else { order }.then_with(|| x.name.cmp(y.name))
     });
     let mut clicked = None;
     TableBuilder::new(ui)
@@ -244,11 +244,10 @@ fn links_table(
             1 => x.target.cmp(y.target),
             2 => x.weight.cmp(&y.weight),
             3 => x.score.total_cmp(&y.score),
-            4 => x.documents.cmp(&y.documents),
-            _ => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| (y.source, y.target).cmp(&(x.source, x.target)));
+            _ => x.documents.cmp(&y.documents),
+        };
         if sort.1 { order.reverse() } else { order }
+            .then_with(|| (x.source, x.target).cmp(&(y.source, y.target)))
     });
     let scored = model.analysis.params.measure != Measure::Count;
     let mut clicked = None;

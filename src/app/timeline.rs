@@ -328,13 +328,14 @@ impl Timeline {
             self.playing = None;
             return;
         };
-        let width = to.days() - from.days();
+        // One bar on at both ends, so months stay whole months.
         let next = bucket.next(bucket.start(from));
+        let next_to = bucket.next(bucket.next(bucket.start(to))) - 1;
         if next > last {
             self.playing = None;
             return;
         }
-        commands.push(Command::SetDateRange(dates(next, next + width)));
+        commands.push(Command::SetDateRange(dates(next, next_to)));
         self.playing = Some(now);
         ctx.request_repaint_after_secs(PLAY_STEP as f32);
     }

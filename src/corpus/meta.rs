@@ -57,8 +57,8 @@ pub(super) fn header(text: &str) -> Header {
 const DATELINE_BYTES: usize = 200;
 
 /// A dateline at the top of the article: `BAKU, Jan. 30, 2026 —`, `30 January 2026 | Politics`,
-/// `Published 2026-01-30`. Only the first couple of lines are read, where a date is the
-/// article's own rather than one it talks about.
+/// `Published 2026-01-30`. Only the first 200 bytes of the article are read, where a date is
+/// the article's own rather than one it talks about; a month name needs its day and year.
 pub(super) fn dateline(text: &str, from: usize) -> Option<Date> {
     let mut end = (from + DATELINE_BYTES).min(text.len());
     while !text.is_char_boundary(end) {

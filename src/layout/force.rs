@@ -28,8 +28,22 @@ pub struct ForceLayout {
 }
 
 impl ForceLayout {
-    /// Starts from `initial` positions with weighted `edges` between node indices.
+    /// How much larger than map units the layout's own units are.
+    pub const SCALE: f32 = 10.0;
+
+    /// Starts from `initial` positions (map units) with weighted `edges` between node indices.
     pub fn new(initial: Vec<MapPos>, edges: &[(usize, usize, f32)]) -> Self {
+        Self::in_layout_units(
+            initial
+                .into_iter()
+                .map(|[x, y]| [x * Self::SCALE, y * Self::SCALE])
+                .collect(),
+            edges,
+        )
+    }
+
+    /// Starts from positions already in the layout's units (a previous layout's).
+    pub fn in_layout_units(initial: Vec<MapPos>, edges: &[(usize, usize, f32)]) -> Self {
         let n = initial.len();
         let mut mass = vec![1.0f32; n];
         for &(a, b, _) in edges {
@@ -45,8 +59,8 @@ impl ForceLayout {
         let mut positions = initial;
         for (i, p) in positions.iter_mut().enumerate() {
             let angle = i as f32 * 2.399_963;
-            p[0] = p[0] * 10.0 + 0.01 * angle.cos();
-            p[1] = p[1] * 10.0 + 0.01 * angle.sin();
+            p[0] += 0.01 * angle.cos();
+            p[1] += 0.01 * angle.sin();
         }
         Self {
             positions,

@@ -53,7 +53,38 @@ impl Layout {
         gazetteer: &Gazetteer,
         projection: Projection,
     ) -> ForceLayout {
-        let start = Self::geographic(analysis, gazetteer, projection).positions;
+        Self::network_from(
+            analysis,
+            gazetteer,
+            projection,
+            &std::collections::HashMap::new(),
+        )
+    }
+
+    /// A network layout that starts where `placed` puts each country (the previous layout), and
+    /// at the map position for countries new to the graph: a change of filter moves the network,
+    /// it does not start it over.
+    pub fn network_from(
+        analysis: &Analysis,
+        gazetteer: &Gazetteer,
+        projection: Projection,
+        placed: &std::collections::HashMap<crate::gazetteer::EntityId, MapPos>,
+    ) -> ForceLayout {
+        let map = Self::geographic(analysis, gazetteer, projection);
+        let scale = ForceLayout::SCALE;
+        let start: Vec<MapPos> = analysis
+            .graph
+            .node_indices()
+            .map(|n| {
+                placed
+                    .get(&analysis.graph[n].entity)
+                    .copied()
+                    .unwrap_or_else(|| {
+                        let [x, y] = map.pos(n);
+                        [x * scale, y * scale]
+                    })
+            })
+            .collect();
         let edges: Vec<(usize, usize, f32)> = analysis
             .graph
             .edge_indices()
@@ -62,7 +93,7 @@ impl Layout {
                 Some((a.index(), b.index(), analysis.graph[e].weight as f32))
             })
             .collect();
-        ForceLayout::new(start, &edges)
+        ForceLayout::in_layout_units(start, &edges)
     }
 
     /// The position of a node.
