@@ -35,6 +35,34 @@ fn main() {
             return;
         }
     };
+    // The bundled articles first: every filter should cost a small part of a frame.
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    if let Ok(seeds) = corridor_atlas::pipeline::load(
+        &corridor_atlas::pipeline::Source::Seeds,
+        &gazetteer,
+        &|_| {},
+        &cancel,
+    ) {
+        for window in Window::ALL {
+            let params = Params {
+                window,
+                ..Params::default()
+            };
+            let mut times: Vec<Duration> = (0..21)
+                .map(|_| {
+                    let t = Instant::now();
+                    let _ = graph::build(&gazetteer, &seeds.documents, &seeds.mentions, &params);
+                    t.elapsed()
+                })
+                .collect();
+            times.sort();
+            println!(
+                "bundled articles, {:<9} window          median {:>6.3} ms",
+                window.as_str(),
+                times[times.len() / 2].as_secs_f64() * 1e3
+            );
+        }
+    }
     let names: Vec<&str> = gazetteer
         .entities()
         .iter()
