@@ -212,6 +212,7 @@ fn bad_files_are_reported_and_the_rest_is_analysed() {
     .expect("write");
     std::fs::write(dir.path().join("binary.txt"), b"\x00\x01PK\x03\x04").expect("write");
     std::fs::write(dir.path().join("latin1.txt"), b"T\xfcrkiye").expect("write");
+    std::fs::write(dir.path().join("empty.txt"), b"").expect("write");
     let before: Vec<_> = std::fs::read_dir(dir.path())
         .expect("list")
         .map(|e| e.expect("entry").path())
@@ -224,12 +225,18 @@ fn bad_files_are_reported_and_the_rest_is_analysed() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("latin1.txt") && stderr.contains("UTF-8"),
+        stderr.contains("empty.txt") && stderr.contains("empty"),
         "{stderr}"
     );
+    assert!(!stderr.contains("latin1.txt"), "Latin-1 is read: {stderr}");
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["problems"].as_array().map(Vec::len), Some(2));
     assert_eq!(weight(&v, "ARM", "GEO"), Some(1));
+    let nodes = v["nodes"].as_array().expect("nodes");
+    assert!(
+        nodes.iter().any(|n| n["id"] == "TUR"),
+        "the Latin-1 Türkiye is found"
+    );
     let after: Vec<_> = std::fs::read_dir(dir.path())
         .expect("list")
         .map(|e| e.expect("entry").path())

@@ -1,4 +1,6 @@
-//! Bytes to text: UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark.
+//! Bytes to text: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and
+//! legacy encodings (Windows-1252, Latin-1, KOI8-R, `Shift_JIS` …) guessed by `chardetng` and decoded
+//! by `encoding_rs` when the bytes are not UTF-8.
 
 /// Why a file's bytes are not usable text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -9,8 +11,8 @@ pub enum DecodeError {
     /// NUL bytes: an image, archive or executable.
     #[error("not text: binary content")]
     Binary,
-    /// Bytes that are not UTF-8.
-    #[error("not valid UTF-8 text (first bad byte at offset {0})")]
+    /// Bytes that are not UTF-8 and not text in any encoding either.
+    #[error("not valid UTF-8 text (first bad byte at offset {0}), nor text in another encoding")]
     InvalidUtf8(usize),
     /// A UTF-16 byte-order mark followed by an odd byte count or unpaired surrogates.
     #[error("not valid UTF-16 text")]
@@ -37,7 +39,45 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
     if memchr::memchr(0, head).is_some() {
         return Err(DecodeError::Binary);
     }
-    String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8(e.utf8_error().valid_up_to()))
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            legacy(&e.into_bytes()).ok_or(DecodeError::InvalidUtf8(bad))?
+        }
+    };
+    if mostly_controls(&text) {
+        return Err(DecodeError::Binary);
+    }
+    Ok(text)
+}
+
+/// Whether the start of a text has more than 1 % control characters (other than line breaks,
+/// tabs and form feeds): text has almost none, binary data decoded as text has many.
+fn mostly_controls(text: &str) -> bool {
+    let head = text.chars().take(8192);
+    let (mut controls, mut total) = (0usize, 0usize);
+    for c in head {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+        }
+    }
+    controls * 100 > total
+}
+
+fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, false)
+}
+
+/// Decodes bytes in the legacy encoding they most likely use; `None` when they do not decode
+/// cleanly in it.
+fn legacy(bytes: &[u8]) -> Option<String> {
+    guess(bytes)
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
@@ -85,9 +125,34 @@ mod tests {
             decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec()),
             Err(DecodeError::Binary)
         );
+        // No NUL in the head, but control bytes throughout: not text in any encoding.
+        let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 31 + 1) as u8).collect();
+        assert!(decode(noise).is_err());
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected_and_decoded() {
+        // Latin-1 / Windows-1252: "Türkiye and Côte d'Ivoire signed."
+        let latin1 =
+            b"T\xfcrkiye and C\xf4te d'Ivoire signed a trade accord with Germany.".to_vec();
         assert_eq!(
-            decode(b"ab\xffcd".to_vec()),
-            Err(DecodeError::InvalidUtf8(2))
+            decode(latin1.clone()).as_deref(),
+            Ok("Türkiye and Côte d'Ivoire signed a trade accord with Germany.")
+        );
+        assert_eq!(guess(&latin1).name(), "windows-1252");
+        // Windows-1251 Cyrillic: "Россия и Казахстан подписали соглашение."
+        let (cp1251, _, _) =
+            encoding_rs::WINDOWS_1251.encode("Россия и Казахстан подписали соглашение о транзите.");
+        assert_eq!(
+            decode(cp1251.into_owned()).as_deref(),
+            Ok("Россия и Казахстан подписали соглашение о транзите.")
+        );
+        // Shift_JIS: "日本と中国の首脳が会談した。"
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS
+            .encode("日本と中国の首脳が北京で会談し、貿易について話し合った。");
+        assert_eq!(
+            decode(sjis.into_owned()).as_deref(),
+            Ok("日本と中国の首脳が北京で会談し、貿易について話し合った。")
         );
     }
 }
