@@ -48,7 +48,7 @@ impl Source {
 /// A corpus read and searched: documents, their mentions and the files that could not be used.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
-    /// Documents sorted by id.
+    /// Documents by file id, and in file order within a file of many articles.
     pub documents: Vec<Document>,
     /// `mentions[i]` are the mentions of `documents[i]`, in text order.
     pub mentions: Vec<Vec<Mention>>,
@@ -146,41 +146,42 @@ pub fn read(
         bytes_done: 0,
     });
 
-    let results: Vec<Result<(Document, Vec<Mention>), Problem>> = match source {
+    let mut results: Vec<(String, FileRead)> = match source {
         Source::Seeds => SEEDS
             .par_iter()
             .map(|(name, data)| {
                 step(data.len() as u64);
-                read_bytes((*name).to_owned(), None, data.to_vec(), gazetteer)
+                (
+                    (*name).to_owned(),
+                    read_bytes(name, None, data.to_vec(), gazetteer),
+                )
             })
             .collect(),
         Source::Paths(_) => files
             .par_iter()
             .map(|file| {
                 if cancel.load(Ordering::Relaxed) {
-                    return Err(Problem {
-                        path: file.id.clone(),
-                        reason: "cancelled".into(),
-                    });
+                    return (file.id.clone(), FileRead::default());
                 }
                 let result = read_file(file, gazetteer);
-                step(result.as_ref().map_or(0, |(d, _)| d.bytes));
-                result
+                step(result.bytes);
+                (file.id.clone(), result)
             })
             .collect(),
     };
     if cancel.load(Ordering::Relaxed) {
         return Err(LoadError::Cancelled);
     }
-    let mut pairs = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(pair) => pairs.push(pair),
-            Err(p) => problems.push(p),
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut documents = Vec::with_capacity(results.len());
+    let mut mentions = Vec::with_capacity(results.len());
+    for (_, read) in results {
+        for (doc, ms) in read.articles {
+            documents.push(doc);
+            mentions.push(ms);
         }
+        problems.extend(read.problems);
     }
-    pairs.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    let (documents, mentions) = pairs.into_iter().unzip();
     Ok(Dataset {
         documents,
         mentions,
@@ -188,52 +189,90 @@ pub fn read(
     })
 }
 
-fn read_file(
-    file: &SourceFile,
-    gazetteer: &Gazetteer,
-) -> Result<(Document, Vec<Mention>), Problem> {
-    let fail = |reason: String| Problem {
-        path: file.path.display().to_string(),
-        reason,
-    };
-    let size = std::fs::metadata(&file.path)
-        .map_err(|e| fail(corpus::io_reason(&e)))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "too large: {} MB (articles over {} MB are not read)",
-            size / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
-        )));
-    }
-    let data = std::fs::read(&file.path).map_err(|e| fail(corpus::io_reason(&e)))?;
-    read_bytes(file.id.clone(), Some(file.path.clone()), data, gazetteer).map_err(|p| Problem {
-        path: file.path.display().to_string(),
-        reason: p.reason,
-    })
+/// What one file gave: its articles with their mentions, and its problems.
+#[derive(Default)]
+pub struct FileRead {
+    /// The articles, in file order.
+    pub articles: Vec<(Document, Vec<Mention>)>,
+    /// What could not be used, the file named in each.
+    pub problems: Vec<Problem>,
+    /// The file's size.
+    pub bytes: u64,
 }
 
-/// Decodes, segments and extracts one file's bytes.
+fn read_file(file: &SourceFile, gazetteer: &Gazetteer) -> FileRead {
+    let fail = |reason: String| FileRead {
+        problems: vec![Problem {
+            path: file.path.display().to_string(),
+            reason,
+        }],
+        ..FileRead::default()
+    };
+    let size = match std::fs::metadata(&file.path) {
+        Ok(m) => m.len(),
+        Err(e) => return fail(corpus::io_reason(&e)),
+    };
+    if size > MAX_FILE_BYTES {
+        return fail(format!(
+            "too large: {} MB (files over {} MB are not read)",
+            size / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        ));
+    }
+    let data = match std::fs::read(&file.path) {
+        Ok(d) => d,
+        Err(e) => return fail(corpus::io_reason(&e)),
+    };
+    let mut read = read_bytes(&file.id, Some(&file.path), data, gazetteer);
+    for p in &mut read.problems {
+        p.path = file.path.display().to_string();
+    }
+    read
+}
+
+/// Decodes one file's bytes, reads its articles in its format (by the id's extension), segments
+/// them and extracts their mentions.
 pub fn read_bytes(
-    id: String,
-    path: Option<PathBuf>,
+    id: &str,
+    path: Option<&std::path::Path>,
     data: Vec<u8>,
     gazetteer: &Gazetteer,
-) -> Result<(Document, Vec<Mention>), Problem> {
+) -> FileRead {
     let bytes = data.len() as u64;
-    let text = corpus::decode(data).map_err(|e| Problem {
-        path: id.clone(),
-        reason: e.to_string(),
-    })?;
+    let problem = |reason: String| Problem {
+        path: id.to_owned(),
+        reason,
+    };
+    let text = match corpus::decode(data) {
+        Ok(text) => text,
+        Err(e) => {
+            return FileRead {
+                problems: vec![problem(e.to_string())],
+                bytes,
+                ..FileRead::default()
+            };
+        }
+    };
     if text.trim().is_empty() {
-        return Err(Problem {
-            path: id,
-            reason: "empty file (white space only)".into(),
-        });
+        return FileRead {
+            problems: vec![problem("empty file (white space only)".into())],
+            bytes,
+            ..FileRead::default()
+        };
     }
-    let doc = Document::from_text(id, path, text, bytes);
-    let mentions = extract::extract(gazetteer, &doc);
-    Ok((doc, mentions))
+    let (docs, reasons) = corpus::articles(id, path, text, bytes);
+    let articles = docs
+        .into_iter()
+        .map(|doc| {
+            let mentions = extract::extract(gazetteer, &doc);
+            (doc, mentions)
+        })
+        .collect();
+    FileRead {
+        articles,
+        problems: reasons.into_iter().map(problem).collect(),
+        bytes,
+    }
 }
 
 #[cfg(test)]

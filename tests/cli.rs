@@ -509,3 +509,108 @@ fn to_alone_filters_by_date_and_drops_the_undated() {
     assert!(rows.len() > 1);
     assert!(rows[1..].iter().all(|r| !(r[0] == "AZE" && r[1] == "TUR")));
 }
+
+#[test]
+fn html_json_lines_json_and_csv_are_read_by_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    };
+    write(
+        "page.html",
+        r#"<html><head><title>Site | Talks</title>
+        <meta property="article:published_time" content="2026-01-30T08:00:00Z"></head>
+        <body><nav>France Germany Italy</nav><div class="cookie-consent">Spain cookies</div>
+        <article><h1>Armenia and Georgia talk</h1><p>Armenia and Georgia opened a border crossing.</p></article>
+        <script>var x = "Japan and Korea";</script></body></html>"#,
+    );
+    write(
+        "feed.jsonl",
+        concat!(
+            r#"{"title": "Deal", "text": "Chile and Peru signed a deal.", "published": "2026-02-01", "url": "https://example.org/deal"}"#,
+            "\n",
+            "{oops\n",
+            r#"{"body": "Chile and Bolivia met."}"#,
+            "\n"
+        ),
+    );
+    write(
+        "list.json",
+        r#"{"articles": [{"headline": "Ties", "content": "Kenya and Uganda agreed on rail."}]}"#,
+    );
+    write(
+        "export.csv",
+        "title,date,text\nTransit,2026-03-05,\"Kazakhstan and Uzbekistan, neighbours, met.\"\nBlank,2026-03-06,\n",
+    );
+    write("broken.json", "{\"text\": ");
+    let out = run(&["export", dir.path().to_str().expect("utf-8")]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let docs = v["documents"].as_array().expect("documents");
+    let ids: Vec<&str> = docs.iter().filter_map(|d| d["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "export.csv#1",
+            "feed.jsonl#1",
+            "feed.jsonl#3",
+            "list.json#1",
+            "page.html"
+        ]
+    );
+    let doc = |id: &str| docs.iter().find(|d| d["id"] == id).expect("document");
+    assert_eq!(doc("page.html")["title"], "Armenia and Georgia talk");
+    assert_eq!(doc("page.html")["date"], "2026-01-30");
+    assert_eq!(doc("feed.jsonl#1")["title"], "Deal");
+    assert_eq!(doc("feed.jsonl#1")["date"], "2026-02-01");
+    assert_eq!(doc("feed.jsonl#1")["source"], "https://example.org/deal");
+    assert_eq!(doc("list.json#1")["title"], "Ties");
+    assert_eq!(doc("export.csv#1")["date"], "2026-03-05");
+    assert_eq!(
+        weight(&v, "ARM", "GEO"),
+        Some(2),
+        "the headline and the sentence"
+    );
+    for (a, b) in [
+        ("CHL", "PER"),
+        ("BOL", "CHL"),
+        ("KEN", "UGA"),
+        ("KAZ", "UZB"),
+    ] {
+        assert_eq!(weight(&v, a, b), Some(1), "{a}–{b}");
+    }
+    let nodes = v["nodes"].as_array().expect("nodes");
+    for hidden in ["FRA", "DEU", "ITA", "ESP", "JPN", "KOR"] {
+        assert!(
+            nodes.iter().all(|n| n["id"] != hidden),
+            "{hidden} came from page furniture"
+        );
+    }
+    let problems: Vec<String> = v["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| format!("{} {}", p["path"], p["reason"]))
+        .collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("feed.jsonl") && p.contains("line 2: not valid JSON"))
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("export.csv") && p.contains("record 2: empty text"))
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("broken.json") && p.contains("not valid JSON at line 1"))
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("feed.jsonl") && stderr.contains("line 2"),
+        "{stderr}"
+    );
+}

@@ -75,6 +75,15 @@ pub fn reader_ui(
                         "Copied the sentence with its citation".into(),
                     ));
                 }
+                match &doc.source {
+                    Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                        ui.hyperlink_to("Original", url).on_hover_text(url);
+                    }
+                    Some(source) => {
+                        ui.weak(source);
+                    }
+                    None => {}
+                }
                 if let Some(path) = &doc.path {
                     ui.weak(path.display().to_string());
                 }

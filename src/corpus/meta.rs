@@ -100,6 +100,13 @@ pub(super) fn dateline(text: &str, from: usize) -> Option<Date> {
     None
 }
 
+/// A date written any common way at the start of a metadata value: `2026-01-30`,
+/// `2026-01-30T10:00:00Z`, `Fri, 30 Jan 2026 10:00:00 GMT`, `January 30, 2026`.
+pub(super) fn loose_date(value: &str) -> Option<Date> {
+    let value = value.trim();
+    Date::parse_prefix(value).or_else(|| dateline(value, 0))
+}
+
 /// An English month name or its abbreviation (`Jan`, `Sept`), case-insensitive.
 fn month(word: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [

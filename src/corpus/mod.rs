@@ -7,7 +7,9 @@
 mod boilerplate;
 mod date;
 mod decode;
+mod html;
 mod meta;
+mod records;
 mod segment;
 mod walk;
 
@@ -17,9 +19,100 @@ use serde::Serialize;
 
 pub use date::Date;
 pub use decode::{DecodeError, decode};
+pub use html::{Page, looks_like_html, page};
+pub use records::{Record, Records, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
 pub(crate) use walk::io_reason;
 pub use walk::{SourceFile, walk};
+
+/// How a file holds its articles, by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown: one article (an HTML page saved as text is read as HTML).
+    Text,
+    /// A web page: one article, its visible text.
+    Html,
+    /// One JSON object per line.
+    JsonLines,
+    /// A JSON array of objects, an object, or an object with a list of them.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+impl Format {
+    /// The format of a file name (plain text when the extension says nothing else).
+    pub fn of(name: &str) -> Self {
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" => Self::Html,
+            "jsonl" | "ndjson" => Self::JsonLines,
+            "json" => Self::Json,
+            "csv" => Self::Csv,
+            _ => Self::Text,
+        }
+    }
+}
+
+/// The articles of one file, read in its format, and why parts of it could not be used
+/// (`(reason)`; the caller names the file). Record ids are `file#n` (line, position or record).
+pub fn articles(
+    id: &str,
+    path: Option<&std::path::Path>,
+    text: String,
+    bytes: u64,
+) -> (Vec<Document>, Vec<String>) {
+    let path_buf = path.map(std::path::Path::to_path_buf);
+    let records = |r: Records| {
+        let docs = r
+            .records
+            .into_iter()
+            .map(|rec| {
+                let len = rec.text.len() as u64;
+                let mut doc = Document::from_text(
+                    format!("{id}#{}", rec.at),
+                    path_buf.clone(),
+                    rec.text,
+                    len,
+                );
+                doc.apply(rec.title, rec.date, rec.source);
+                doc
+            })
+            .collect();
+        (docs, r.problems.into_iter().map(|p| p.1).collect())
+    };
+    let format = match Format::of(id) {
+        Format::Text if html::looks_like_html(&text) => Format::Html,
+        f => f,
+    };
+    match format {
+        Format::Text => (
+            vec![Document::from_text(id.to_owned(), path_buf, text, bytes)],
+            Vec::new(),
+        ),
+        Format::Html => {
+            let page = html::page(&text);
+            if page.text.trim().is_empty() {
+                return (Vec::new(), vec!["no visible text in the page".to_owned()]);
+            }
+            let mut doc = Document::from_text(id.to_owned(), path_buf, page.text, bytes);
+            doc.apply(page.title, page.date, None);
+            (vec![doc], Vec::new())
+        }
+        Format::JsonLines => records(records::json_lines(&text)),
+        Format::Json => match records::json(&text) {
+            Ok(r) => records(r),
+            Err(e) => (Vec::new(), vec![e]),
+        },
+        Format::Csv => match records::csv(&text) {
+            Ok(r) => records(r),
+            Err(e) => (Vec::new(), vec![e]),
+        },
+    }
+}
 
 /// A byte range `[start, end)` in a document's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,8 +161,10 @@ pub struct Document {
     pub id: String,
     /// The file on disk, when there is one.
     pub path: Option<PathBuf>,
-    /// Title, from the text.
+    /// Title, from the text or the file's metadata.
     pub title: String,
+    /// Where the article was published (a URL or a name), when the file says.
+    pub source: Option<String>,
     /// Publication date, when the document says.
     pub date: Option<Date>,
     /// The text as decoded to UTF-8, original line endings kept. Offsets point into it.
@@ -109,12 +204,26 @@ impl Document {
             id,
             path,
             title,
+            source: None,
             date,
             text,
             bytes,
             content_start: header.content_start as u32,
             paragraphs,
             sentences,
+        }
+    }
+
+    /// Metadata from the file's format: it takes precedence over what the text suggests.
+    pub fn apply(&mut self, title: Option<String>, date: Option<Date>, source: Option<String>) {
+        if let Some(t) = title {
+            self.title = t;
+        }
+        if date.is_some() {
+            self.date = date;
+        }
+        if source.is_some() {
+            self.source = source;
         }
     }
 

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use super::Problem;
 
 /// Extensions read when walking a folder. A file named explicitly is read whatever it is called.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+const TEXT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "csv",
+];
 
 /// A file to read, with the id it will have in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -34,6 +34,8 @@ struct JsonDocument<'a> {
     title: &'a str,
     date: Option<Date>,
     bytes: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -92,6 +94,7 @@ pub fn write_json(
             title: &d.title,
             date: d.date,
             bytes: d.bytes,
+            source: d.source.as_deref(),
         })
         .collect();
     let mut nodes: Vec<JsonNode> = analysis
