@@ -52,18 +52,16 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
     Ok(text)
 }
 
-/// Whether the start of a text has more than 1 % control characters (other than line breaks,
-/// tabs and form feeds): text has almost none, binary data decoded as text has many.
+/// Whether the first kilobyte of a text has more than 1 % control characters (other than line
+/// breaks, tabs and form feeds): text has almost none, binary data read as text has many. Bytes
+/// are looked at, not characters: every control character of note is ASCII.
 fn mostly_controls(text: &str) -> bool {
-    let head = text.chars().take(8192);
-    let (mut controls, mut total) = (0usize, 0usize);
-    for c in head {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            controls += 1;
-        }
-    }
-    controls * 100 > total
+    let head = &text.as_bytes()[..text.len().min(1024)];
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
+        .count();
+    controls * 100 > head.len()
 }
 
 fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
