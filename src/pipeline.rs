@@ -72,6 +72,8 @@ pub struct Progress {
     pub files_total: usize,
     /// Bytes read so far.
     pub bytes_done: u64,
+    /// Bytes of all the files found.
+    pub bytes_total: u64,
 }
 
 /// A load that did not finish.
@@ -127,6 +129,13 @@ pub fn read(
         Source::Seeds => SEEDS.len(),
         Source::Paths(_) => files.len(),
     };
+    let bytes_total: u64 = match source {
+        Source::Seeds => SEEDS.iter().map(|(_, d)| d.len() as u64).sum(),
+        Source::Paths(_) => files
+            .par_iter()
+            .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+            .sum(),
+    };
     let done = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
     let step = |n: u64| {
@@ -137,6 +146,7 @@ pub fn read(
                 files_done,
                 files_total: total,
                 bytes_done,
+                bytes_total,
             });
         }
     };
@@ -144,6 +154,7 @@ pub fn read(
         files_done: 0,
         files_total: total,
         bytes_done: 0,
+        bytes_total,
     });
 
     let mut results: Vec<(String, FileRead)> = match source {

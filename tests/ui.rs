@@ -919,3 +919,55 @@ fn a_filter_moves_the_network_rather_than_starting_it_over() {
         "{before:?} -> {after:?}"
     );
 }
+
+#[test]
+fn opening_a_folder_keeps_the_old_corpus_until_the_new_one_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"title\": \"Andes\", \"text\": \"Chile and Peru met in Lima.\"}\n",
+    )
+    .expect("write");
+    let mut h = harness();
+    h.state_mut().apply(corridor_atlas::app::Command::Open(vec![
+        dir.path().to_path_buf(),
+    ]));
+    assert!(h.state().is_loading());
+    assert_eq!(
+        h.state().model.as_ref().map(|m| m.source.clone()),
+        Some(Source::Seeds),
+        "the seeds stay on screen while the folder is read"
+    );
+    wait_for_load(&mut h);
+    let model = h.state().model.as_ref().expect("model");
+    assert_eq!(model.source, Source::Paths(vec![dir.path().to_path_buf()]));
+    assert_eq!(model.dataset.documents.len(), 1);
+    assert_eq!(model.dataset.documents[0].title, "Andes");
+    assert_eq!(
+        h.state().settings.recent,
+        vec![vec![dir.path().to_path_buf()]]
+    );
+    starting_with(&h, "Andes");
+
+    // F5 reads it again; the File menu opens the recent corpus and the bundled articles.
+    let before = h.state().model.as_ref().map(|m| m.dataset_generation);
+    h.key_press(egui::Key::F5);
+    h.step();
+    assert!(h.state().is_loading());
+    wait_for_load(&mut h);
+    assert_ne!(
+        h.state().model.as_ref().map(|m| m.dataset_generation),
+        before
+    );
+    h.get_by_label("File").click();
+    h.run();
+    starting_with(&h, "Open folder…");
+    h.get_by_label("Open files…");
+    h.get_by_label("Bundled articles").click();
+    h.step();
+    wait_for_load(&mut h);
+    assert_eq!(
+        h.state().model.as_ref().map(|m| m.source.clone()),
+        Some(Source::Seeds)
+    );
+}

@@ -6,15 +6,15 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// A dialog the user has not answered yet.
 pub struct Pending {
-    rx: Receiver<Option<PathBuf>>,
+    rx: Receiver<Option<Vec<PathBuf>>>,
 }
 
 /// What the user answered.
 pub enum Answer {
     /// The dialog is still open.
     Waiting,
-    /// A file was chosen.
-    Chosen(PathBuf),
+    /// Files or folders were chosen (at least one).
+    Chosen(Vec<PathBuf>),
     /// The dialog was closed without a choice.
     Cancelled,
 }
@@ -23,8 +23,8 @@ impl Pending {
     /// The answer, once there is one.
     pub fn take(&mut self) -> Answer {
         match self.rx.try_recv() {
-            Ok(Some(path)) => Answer::Chosen(path),
-            Ok(None) | Err(TryRecvError::Disconnected) => Answer::Cancelled,
+            Ok(Some(paths)) if !paths.is_empty() => Answer::Chosen(paths),
+            Ok(_) | Err(TryRecvError::Disconnected) => Answer::Cancelled,
             Err(TryRecvError::Empty) => Answer::Waiting,
         }
     }
@@ -35,7 +35,27 @@ pub fn pick_json(title: &str, repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
     let dialog = rfd::FileDialog::new()
         .set_title(title)
         .add_filter("JSON", &["json"]);
-    ask(move || dialog.pick_file(), repaint)
+    ask(move || dialog.pick_file().map(|p| vec![p]), repaint)
+}
+
+/// Asks for a folder of articles.
+pub fn pick_folder(repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
+    let dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
+    ask(move || dialog.pick_folder().map(|p| vec![p]), repaint)
+}
+
+/// Asks for article files.
+pub fn pick_articles(repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
+    let dialog = rfd::FileDialog::new()
+        .set_title("Open articles")
+        .add_filter(
+            "Articles",
+            &[
+                "txt", "text", "md", "markdown", "html", "htm", "jsonl", "ndjson", "json", "csv",
+            ],
+        )
+        .add_filter("All files", &["*"]);
+    ask(move || dialog.pick_files(), repaint)
 }
 
 /// Asks where to save a picture (PNG or SVG).
@@ -45,12 +65,12 @@ pub fn save_picture(file_name: &str, repaint: Arc<dyn Fn() + Send + Sync>) -> Pe
         .set_file_name(file_name)
         .add_filter("PNG image", &["png"])
         .add_filter("SVG drawing", &["svg"]);
-    ask(move || dialog.save_file(), repaint)
+    ask(move || dialog.save_file().map(|p| vec![p]), repaint)
 }
 
 /// Shows a dialog and hands its answer back through a [`Pending`].
 fn ask(
-    show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+    show: impl FnOnce() -> Option<Vec<PathBuf>> + Send + 'static,
     repaint: Arc<dyn Fn() + Send + Sync>,
 ) -> Pending {
     let (tx, rx) = channel();

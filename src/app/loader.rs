@@ -51,6 +51,8 @@ pub struct Loader {
     pub progress: Progress,
     /// What is being loaded.
     pub label: String,
+    /// When the load started.
+    pub started: std::time::Instant,
 }
 
 /// How a poll of the loader went.
@@ -95,6 +97,7 @@ impl Loader {
                 cancel,
                 progress: Progress::default(),
                 label,
+                started: std::time::Instant::now(),
             };
         }
         Self {
@@ -102,6 +105,7 @@ impl Loader {
             cancel,
             progress: Progress::default(),
             label,
+            started: std::time::Instant::now(),
         }
     }
 

@@ -65,6 +65,7 @@ pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe
 enum DialogPurpose {
     Gazetteer,
     Export,
+    Open,
 }
 
 /// The gazetteer file a load was started with (`None`: the bundled names only).
@@ -105,6 +106,8 @@ pub struct Settings {
     pub show_timeline: bool,
     /// Whether the centre shows the measures tables instead of the map or network.
     pub show_tables: bool,
+    /// Corpora opened before, latest first (each the paths opened together).
+    pub recent: Vec<Vec<std::path::PathBuf>>,
     /// Only documents dated in this range (a filter of this corpus, not kept across runs).
     #[serde(skip)]
     pub date_range: Option<(Date, Date)>,
@@ -126,6 +129,7 @@ impl Default for Settings {
             bucket: None,
             show_timeline: true,
             show_tables: false,
+            recent: Vec::new(),
             date_range: None,
         }
     }
@@ -187,7 +191,20 @@ pub enum Command {
     Search(String),
     /// Say something in the status bar.
     Notice(String),
+    /// Ask for a folder of articles with the system's dialog.
+    ChooseFolder,
+    /// Ask for article files with the system's dialog.
+    ChooseFiles,
+    /// Open these folders and files (the corpus on screen stays until they are read).
+    Open(Vec<std::path::PathBuf>),
+    /// Open the bundled articles.
+    OpenSeeds,
+    /// Read the open corpus again.
+    Reload,
 }
+
+/// How many corpora the Open recent menu remembers.
+const MAX_RECENT: usize = 8;
 
 /// A loaded corpus with its current analysis.
 pub struct Model {
@@ -556,6 +573,31 @@ impl AtlasApp {
                     self.search.run(model);
                 }
             }
+            Command::ChooseFolder => {
+                self.dialog = Some(dialog::pick_folder(Arc::clone(&self.repaint)));
+                self.dialog_purpose = DialogPurpose::Open;
+            }
+            Command::ChooseFiles => {
+                self.dialog = Some(dialog::pick_articles(Arc::clone(&self.repaint)));
+                self.dialog_purpose = DialogPurpose::Open;
+            }
+            Command::Open(paths) => {
+                if paths.is_empty() {
+                    return;
+                }
+                self.settings.recent.retain(|r| *r != paths);
+                self.settings.recent.insert(0, paths.clone());
+                self.settings.recent.truncate(MAX_RECENT);
+                self.open(Source::Paths(paths));
+            }
+            Command::OpenSeeds => self.open(Source::Seeds),
+            Command::Reload => {
+                let source = self
+                    .model
+                    .as_ref()
+                    .map_or(Source::Seeds, |m| m.source.clone());
+                self.open(source);
+            }
             Command::Notice(text) => {
                 *self
                     .notice
@@ -632,6 +674,22 @@ impl AtlasApp {
                 ));
             }
         }
+    }
+
+    /// Starts reading `source` in the background; the corpus on screen stays until it is read.
+    /// The names in use are reused, so only the articles are read.
+    fn open(&mut self, source: Source) {
+        if let Some(loader) = &self.loader {
+            loader.cancel();
+        }
+        let shared = match &self.model {
+            Some(m) => Shared::Reuse(Arc::clone(&m.gazetteer), Arc::clone(&m.basemap)),
+            None => Shared::Build {
+                gazetteer_file: self.gazetteer_file.clone(),
+            },
+        };
+        let repaint = Arc::clone(&self.repaint);
+        self.loader = Some(Loader::start(source, shared, move || repaint()));
     }
 
     /// Writes the current view to `path` as PNG or SVG (by extension), off the UI thread; the
@@ -754,9 +812,11 @@ impl AtlasApp {
                 dialog::Answer::Cancelled => self.dialog = None,
                 dialog::Answer::Chosen(path) => {
                     self.dialog = None;
+                    let first = path.first().cloned().unwrap_or_default();
                     self.commands.push(match self.dialog_purpose {
-                        DialogPurpose::Gazetteer => Command::UseGazetteer(Some(path)),
-                        DialogPurpose::Export => Command::ExportView(path),
+                        DialogPurpose::Gazetteer => Command::UseGazetteer(Some(first)),
+                        DialogPurpose::Export => Command::ExportView(first),
+                        DialogPurpose::Open => Command::Open(path),
                     });
                 }
             }
@@ -770,6 +830,29 @@ impl AtlasApp {
             } else {
                 Command::Select(None)
             });
+        }
+        let (open, reload) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::O),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::F5),
+            )
+        });
+        if open {
+            self.commands.push(Command::ChooseFolder);
+        }
+        if reload {
+            self.commands.push(Command::Reload);
+        }
+        let dropped: Vec<std::path::PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open(dropped));
         }
         if let Some(model) = &self.model
             && let Some(wait) = self.search.run_if_due(model, false)
@@ -854,6 +937,21 @@ impl AtlasApp {
         if self.show_problems {
             self.problems_window(ui);
         }
+        if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+            let rect = ui.max_rect();
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop_overlay"),
+            ));
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop folders or files to open them",
+                egui::FontId::proportional(26.0),
+                egui::Color32::WHITE,
+            );
+        }
         if let (Some(reader), Some(model)) = (&mut self.reader, &self.model)
             && !reader::reader_ui(ui.ctx(), reader, model, self.selection, &mut commands)
         {
@@ -867,6 +965,7 @@ impl AtlasApp {
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
+                self.file_menu_ui(ui, commands);
                 ui.heading("Corridor Atlas");
                 ui.separator();
                 self.view_switch_ui(ui, commands);
@@ -893,6 +992,53 @@ impl AtlasApp {
             });
             ui.horizontal_wrapped(|ui| self.filters_ui(ui, commands));
             ui.add_space(2.0);
+        });
+    }
+
+    fn file_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let shortcut = |key: egui::Key, modifiers: egui::Modifiers| {
+            ui.ctx()
+                .format_shortcut(&egui::KeyboardShortcut::new(modifiers, key))
+        };
+        let open = shortcut(egui::Key::O, egui::Modifiers::COMMAND);
+        let reload = shortcut(egui::Key::F5, egui::Modifiers::NONE);
+        ui.menu_button("File", |ui| {
+            if ui
+                .add(egui::Button::new("Open folder…").shortcut_text(open))
+                .on_hover_text("Read every article in a folder and its subfolders")
+                .clicked()
+            {
+                commands.push(Command::ChooseFolder);
+            }
+            if ui
+                .button("Open files…")
+                .on_hover_text("Text, Markdown, HTML, JSON Lines, JSON or CSV files")
+                .clicked()
+            {
+                commands.push(Command::ChooseFiles);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if self.settings.recent.is_empty() {
+                    ui.weak("Nothing opened yet");
+                }
+                for paths in &self.settings.recent {
+                    let label = Source::Paths(paths.clone()).label();
+                    if ui.button(label).clicked() {
+                        commands.push(Command::Open(paths.clone()));
+                    }
+                }
+            });
+            if ui.button("Bundled articles").clicked() {
+                commands.push(Command::OpenSeeds);
+            }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Reload").shortcut_text(reload))
+                .on_hover_text("Read the open corpus again")
+                .clicked()
+            {
+                commands.push(Command::Reload);
+            }
         });
     }
 
@@ -1106,6 +1252,7 @@ impl AtlasApp {
                                 loader.label, p.files_done, p.files_total
                             )),
                     );
+                    ui.label(text::load_rate(p, loader.started.elapsed()));
                     if ui.button("Cancel").clicked() {
                         commands.push(Command::CancelLoad);
                     }

@@ -89,3 +89,46 @@ pub fn mentions_in(mentions: u32, documents: u32) -> String {
         count(documents, "document")
     )
 }
+
+/// "45 of 100 MB · 120 MB/s · 1 s left" for a load under way.
+pub fn load_rate(p: crate::pipeline::Progress, elapsed: std::time::Duration) -> String {
+    use std::fmt::Write as _;
+    let mb = |b: u64| b as f64 / 1e6;
+    let mut out = format!("{:.0} of {:.0} MB", mb(p.bytes_done), mb(p.bytes_total));
+    let seconds = elapsed.as_secs_f64();
+    if seconds > 0.2 && p.bytes_done > 0 {
+        let rate = mb(p.bytes_done) / seconds;
+        let _ = write!(out, " · {rate:.0} MB/s");
+        let left = mb(p.bytes_total.saturating_sub(p.bytes_done)) / rate.max(1e-9);
+        if left >= 1.0 {
+            let _ = write!(out, " · {left:.0} s left");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_rate_reads_well() {
+        let p = crate::pipeline::Progress {
+            files_done: 10,
+            files_total: 40,
+            bytes_done: 50_000_000,
+            bytes_total: 200_000_000,
+        };
+        assert_eq!(
+            load_rate(p, std::time::Duration::from_secs(1)),
+            "50 of 200 MB · 50 MB/s · 3 s left"
+        );
+        assert_eq!(
+            load_rate(p, std::time::Duration::from_millis(10)),
+            "50 of 200 MB",
+            "no rate before there is one"
+        );
+        assert_eq!(count(1u64, "country"), "1 country");
+        assert_eq!(count(2u64, "country"), "2 countries");
+    }
+}
