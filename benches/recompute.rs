@@ -143,6 +143,17 @@ fn main() {
             median.as_secs_f64() * 1e3
         );
     }
+    // Finding copies (fingerprints and grouping), as a load does once.
+    time("duplicate articles (fingerprint + group)", || {
+        corridor_atlas::corpus::duplicates(&docs).len()
+    });
+    let prints: Vec<_> = docs
+        .iter()
+        .map(corridor_atlas::corpus::fingerprint)
+        .collect();
+    time("duplicate articles (group only)", || {
+        corridor_atlas::corpus::duplicates_of(&prints).len()
+    });
     // The search box on the same corpus.
     time("search text \"gas deal\" (sentences)", || {
         corridor_atlas::search::find_text(&docs, "gas deal", 2_000).total

@@ -271,6 +271,20 @@ fn read_corpus(
     for p in &dataset.problems {
         eprintln!("corridor-atlas: skipped {p}");
     }
+    for d in &dataset.duplicates {
+        let id = |i: u32| {
+            dataset
+                .documents
+                .get(i as usize)
+                .map_or("?", |d| d.id.as_str())
+        };
+        eprintln!(
+            "corridor-atlas: {} repeats {}{}; counted once",
+            id(d.doc),
+            id(d.of),
+            if d.exact { "" } else { " (nearly)" }
+        );
+    }
     if dataset.documents.is_empty() {
         anyhow::bail!(
             "nothing to analyse in {}: no readable article",

@@ -54,6 +54,8 @@ pub struct Dataset {
     pub mentions: Vec<Vec<Mention>>,
     /// Files that could not be used.
     pub problems: Vec<Problem>,
+    /// Documents that repeat an earlier one, shown but not counted.
+    pub duplicates: Vec<corpus::Duplicate>,
 }
 
 impl Dataset {
@@ -72,7 +74,7 @@ pub struct Progress {
     pub files_total: usize,
     /// Bytes read so far.
     pub bytes_done: u64,
-    /// Bytes of all the files found.
+    /// Bytes of all the files found, estimated from those read so far.
     pub bytes_total: u64,
 }
 
@@ -129,12 +131,14 @@ pub fn read(
         Source::Seeds => SEEDS.len(),
         Source::Paths(_) => files.len(),
     };
-    let bytes_total: u64 = match source {
-        Source::Seeds => SEEDS.iter().map(|(_, d)| d.len() as u64).sum(),
-        Source::Paths(_) => files
-            .par_iter()
-            .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
-            .sum(),
+    // Sizes are not asked of every file up front (that is a pass over the disk of its own):
+    // the total is estimated from the files read so far.
+    let estimate = |bytes_done: u64, files_done: usize| {
+        if files_done == 0 {
+            0
+        } else {
+            bytes_done / files_done as u64 * total as u64
+        }
     };
     let done = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
@@ -146,7 +150,7 @@ pub fn read(
                 files_done,
                 files_total: total,
                 bytes_done,
-                bytes_total,
+                bytes_total: estimate(bytes_done, files_done),
             });
         }
     };
@@ -154,7 +158,7 @@ pub fn read(
         files_done: 0,
         files_total: total,
         bytes_done: 0,
-        bytes_total,
+        bytes_total: 0,
     });
 
     let mut results: Vec<(String, FileRead)> = match source {
@@ -186,25 +190,34 @@ pub fn read(
     results.sort_by(|a, b| a.0.cmp(&b.0));
     let mut documents = Vec::with_capacity(results.len());
     let mut mentions = Vec::with_capacity(results.len());
+    let mut prints = Vec::with_capacity(results.len());
     for (_, read) in results {
-        for (doc, ms) in read.articles {
+        for (doc, ms, print) in read.articles {
             documents.push(doc);
             mentions.push(ms);
+            prints.push(print);
         }
         problems.extend(read.problems);
+    }
+    let duplicates = corpus::duplicates_of(&prints);
+    for d in &duplicates {
+        if let Some(doc) = documents.get_mut(d.doc as usize) {
+            doc.duplicate_of = Some(d.of);
+        }
     }
     Ok(Dataset {
         documents,
         mentions,
         problems,
+        duplicates,
     })
 }
 
 /// What one file gave: its articles with their mentions, and its problems.
 #[derive(Default)]
 pub struct FileRead {
-    /// The articles, in file order.
-    pub articles: Vec<(Document, Vec<Mention>)>,
+    /// The articles, in file order, with their mentions and fingerprints.
+    pub articles: Vec<(Document, Vec<Mention>, corpus::Print)>,
     /// What could not be used, the file named in each.
     pub problems: Vec<Problem>,
     /// The file's size.
@@ -276,7 +289,9 @@ pub fn read_bytes(
         .into_iter()
         .map(|doc| {
             let mentions = extract::extract(gazetteer, &doc);
-            (doc, mentions)
+            // While the text is in the cache.
+            let print = corpus::fingerprint(&doc);
+            (doc, mentions, print)
         })
         .collect();
     FileRead {

@@ -614,3 +614,61 @@ fn html_json_lines_json_and_csv_are_read_by_format() {
         "{stderr}"
     );
 }
+
+#[test]
+fn duplicate_articles_are_counted_once_and_listed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let story: Vec<String> = (0..60)
+        .map(|i| format!("Officials in Armenia and Georgia discussed transit route number {i}."))
+        .collect();
+    let story = format!("{} ", story.join(" "));
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    };
+    write("a.txt", &story);
+    write("b.txt", &story.to_uppercase().replace(". ", ".\n"));
+    write("c.txt", &format!("{story}Photo: wire service."));
+    write("d.txt", "Chile and Peru met in Lima.");
+    write("e.txt", &story);
+    let out = run(&["export", dir.path().to_str().expect("utf-8")]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let docs = v["documents"].as_array().expect("documents");
+    let dup = |id: &str| {
+        docs.iter()
+            .find(|d| d["id"] == id)
+            .map(|d| d["duplicate_of"].clone())
+            .expect("listed")
+    };
+    assert_eq!(dup("a.txt"), Value::Null);
+    assert_eq!(
+        dup("b.txt"),
+        "a.txt",
+        "the same words in other case and lines"
+    );
+    assert_eq!(dup("c.txt"), "a.txt", "the same story with a credit line");
+    assert_eq!(dup("d.txt"), Value::Null);
+    assert_eq!(
+        weight(&v, "ARM", "GEO"),
+        Some(60),
+        "counted once, not once per copy"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("b.txt repeats a.txt (nearly); counted once"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("c.txt repeats a.txt (nearly)"), "{stderr}");
+    assert!(
+        stderr.contains("e.txt repeats a.txt; counted once"),
+        "{stderr}"
+    );
+    let mentions = run(&[
+        "export",
+        "--format",
+        "mentions",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    let text = String::from_utf8_lossy(&mentions.stdout);
+    assert!(!text.contains("\"b.txt\"") && !text.contains("\"c.txt\""));
+}

@@ -971,3 +971,23 @@ fn opening_a_folder_keeps_the_old_corpus_until_the_new_one_is_read() {
         Some(Source::Seeds)
     );
 }
+
+#[test]
+fn copies_are_listed_and_counted_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let story = "Chile and Peru signed a long-awaited transit accord in Lima on Monday.";
+    std::fs::write(dir.path().join("a.txt"), story).expect("write");
+    std::fs::write(dir.path().join("b.txt"), story).expect("write");
+    let app = AtlasApp::loaded(Source::Paths(vec![dir.path().to_path_buf()])).expect("loads");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    h.run();
+    let model = h.state().model.as_ref().expect("model");
+    assert_eq!(model.dataset.documents.len(), 2);
+    assert_eq!(model.analysis.documents, 1, "the copy is not counted");
+    h.get_by_label("1 copy counted once").click();
+    h.run();
+    h.get_by_label("b.txt");
+    h.get_by_label("a copy of a.txt");
+}

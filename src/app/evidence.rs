@@ -76,7 +76,7 @@ impl RowList {
                     .documents
                     .iter()
                     .enumerate()
-                    .filter(|(_, d)| model.analysis.params.admits(d.date))
+                    .filter(|(_, d)| model.analysis.params.counts(d))
                     .map(|(i, _)| Row::Document {
                         doc: i as u32,
                         mentions: None,
@@ -193,7 +193,7 @@ fn entity_rows(model: &Model, entity: EntityId) -> Vec<Row> {
         .zip(&model.dataset.mentions)
         .enumerate()
     {
-        if !model.analysis.params.admits(doc.date) {
+        if !model.analysis.params.counts(doc) {
             continue;
         }
         let mut sentences: Vec<u32> = Vec::new();

@@ -1279,6 +1279,22 @@ impl AtlasApp {
                         text::count(a.graph.edge_count() as u64, "link"),
                         text::count(a.corridors.len() as u64, "corridor")
                     ));
+                    let copies = model.dataset.duplicates.len();
+                    if copies > 0 {
+                        ui.separator();
+                        if ui
+                            .link(format!(
+                                "{copies} {} counted once",
+                                if copies == 1 { "copy" } else { "copies" }
+                            ))
+                            .on_hover_text(
+                                "Articles that repeat an earlier one: shown, not counted",
+                            )
+                            .clicked()
+                        {
+                            self.show_problems = true;
+                        }
+                    }
                     let problems = model.dataset.problems.len();
                     if problems > 0 {
                         ui.separator();
@@ -1318,9 +1334,14 @@ impl AtlasApp {
             .open(&mut open)
             .default_width(520.0)
             .show(ui.ctx(), |ui| {
-                ui.label("These files could not be used; everything else was analysed.");
+                if model.dataset.problems.is_empty() {
+                    ui.label("Every file was read.");
+                } else {
+                    ui.label("These files could not be used; everything else was analysed.");
+                }
                 egui::ScrollArea::vertical()
-                    .max_height(360.0)
+                    .id_salt("problems")
+                    .max_height(300.0)
                     .show(ui, |ui| {
                         for p in &model.dataset.problems {
                             ui.horizontal_wrapped(|ui| {
@@ -1329,6 +1350,32 @@ impl AtlasApp {
                             });
                         }
                     });
+                if !model.dataset.duplicates.is_empty() {
+                    ui.separator();
+                    ui.label("These articles repeat an earlier one: shown, counted once.");
+                    egui::ScrollArea::vertical()
+                        .id_salt("duplicates")
+                        .max_height(200.0)
+                        .show(ui, |ui| {
+                            let id = |i: u32| {
+                                model
+                                    .dataset
+                                    .documents
+                                    .get(i as usize)
+                                    .map_or("?", |d| d.id.as_str())
+                            };
+                            for d in &model.dataset.duplicates {
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.strong(id(d.doc));
+                                    ui.label(if d.exact {
+                                        format!("a copy of {}", id(d.of))
+                                    } else {
+                                        format!("nearly a copy of {}", id(d.of))
+                                    });
+                                });
+                            }
+                        });
+                }
             });
         self.show_problems = open;
     }

@@ -94,7 +94,7 @@ pub fn mentions_in(mentions: u32, documents: u32) -> String {
 pub fn load_rate(p: crate::pipeline::Progress, elapsed: std::time::Duration) -> String {
     use std::fmt::Write as _;
     let mb = |b: u64| b as f64 / 1e6;
-    let mut out = format!("{:.0} of {:.0} MB", mb(p.bytes_done), mb(p.bytes_total));
+    let mut out = format!("{:.0} of ≈{:.0} MB", mb(p.bytes_done), mb(p.bytes_total));
     let seconds = elapsed.as_secs_f64();
     if seconds > 0.2 && p.bytes_done > 0 {
         let rate = mb(p.bytes_done) / seconds;
@@ -121,11 +121,11 @@ mod tests {
         };
         assert_eq!(
             load_rate(p, std::time::Duration::from_secs(1)),
-            "50 of 200 MB · 50 MB/s · 3 s left"
+            "50 of ≈200 MB · 50 MB/s · 3 s left"
         );
         assert_eq!(
             load_rate(p, std::time::Duration::from_millis(10)),
-            "50 of 200 MB",
+            "50 of ≈200 MB",
             "no rate before there is one"
         );
         assert_eq!(count(1u64, "country"), "1 country");

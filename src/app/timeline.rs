@@ -32,6 +32,7 @@ fn corpus_counts(model: &Model) -> impl Iterator<Item = (Option<Date>, u32)> + '
         .documents
         .iter()
         .zip(&model.dataset.mentions)
+        .filter(|(d, _)| d.duplicate_of.is_none())
         .map(|(d, ms)| {
             let n = ms
                 .iter()
@@ -48,6 +49,7 @@ fn selection_counts(model: &Model, pick: Pick) -> Vec<(Option<Date>, u32)> {
         Pick::Country(e) | Pick::Corridor(e) => docs
             .iter()
             .zip(&model.dataset.mentions)
+            .filter(|(d, _)| d.duplicate_of.is_none())
             .map(|(d, ms)| (d.date, ms.iter().filter(|m| m.entity == e).count() as u32))
             .collect(),
         Pick::Link(a, b) => link_counts(model, a, b),
@@ -62,6 +64,7 @@ fn link_counts(model: &Model, a: EntityId, b: EntityId) -> Vec<(Option<Date>, u3
         .documents
         .iter()
         .zip(&model.dataset.mentions)
+        .filter(|(d, _)| d.duplicate_of.is_none())
         .map(|(d, ms)| {
             let key = |m: &crate::extract::Mention| match window {
                 crate::graph::Window::Sentence => m.sentence,

@@ -7,6 +7,7 @@
 mod boilerplate;
 mod date;
 mod decode;
+mod dedup;
 mod html;
 mod meta;
 mod records;
@@ -19,6 +20,7 @@ use serde::Serialize;
 
 pub use date::Date;
 pub use decode::{DecodeError, decode};
+pub use dedup::{Duplicate, Print, duplicates, duplicates_of, fingerprint};
 pub use html::{Page, looks_like_html, page};
 pub use records::{Record, Records, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
@@ -165,6 +167,9 @@ pub struct Document {
     pub title: String,
     /// Where the article was published (a URL or a name), when the file says.
     pub source: Option<String>,
+    /// The earlier document this one repeats (exactly or nearly): it is then shown but not
+    /// counted.
+    pub duplicate_of: Option<u32>,
     /// Publication date, when the document says.
     pub date: Option<Date>,
     /// The text as decoded to UTF-8, original line endings kept. Offsets point into it.
@@ -205,6 +210,7 @@ impl Document {
             path,
             title,
             source: None,
+            duplicate_of: None,
             date,
             text,
             bytes,

@@ -36,6 +36,8 @@ struct JsonDocument<'a> {
     bytes: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -95,6 +97,10 @@ pub fn write_json(
             date: d.date,
             bytes: d.bytes,
             source: d.source.as_deref(),
+            duplicate_of: d
+                .duplicate_of
+                .and_then(|o| dataset.documents.get(o as usize))
+                .map(|o| o.id.as_str()),
         })
         .collect();
     let mut nodes: Vec<JsonNode> = analysis
@@ -250,7 +256,7 @@ pub fn write_mentions(
     admits: &dyn Fn(Option<Date>) -> bool,
 ) -> std::io::Result<()> {
     for (doc, mentions) in dataset.documents.iter().zip(&dataset.mentions) {
-        if !admits(doc.date) {
+        if doc.duplicate_of.is_some() || !admits(doc.date) {
             continue;
         }
         for m in mentions {

@@ -83,7 +83,12 @@ pub struct Params {
 }
 
 impl Params {
-    /// Whether a document passes the date filter.
+    /// Whether a document is counted: it passes the date filter and repeats no earlier one.
+    pub fn counts(&self, doc: &Document) -> bool {
+        doc.duplicate_of.is_none() && self.admits(doc.date)
+    }
+
+    /// Whether a date passes the date filter.
     pub fn admits(&self, date: Option<Date>) -> bool {
         if self.from.is_none() && self.to.is_none() {
             return true;
@@ -405,7 +410,7 @@ pub fn pair_weights(
     };
     docs.par_iter()
         .zip(mentions.par_iter())
-        .filter(|(doc, ms)| params.admits(doc.date) && both(ms))
+        .filter(|(doc, ms)| params.counts(doc) && both(ms))
         .map(|(_, ms)| {
             let sentences = ms
                 .chunk_by(|x, y| x.sentence == y.sentence)

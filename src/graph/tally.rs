@@ -123,7 +123,7 @@ fn count_chunk(
     };
     for d in range {
         let (doc, ms) = (&docs[d], &mentions[d]);
-        if !params.admits(doc.date) {
+        if !params.counts(doc) {
             continue;
         }
         chunk.total_documents += 1;
