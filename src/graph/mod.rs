@@ -615,6 +615,79 @@ mod tests {
     }
 
     #[test]
+    fn the_graph_is_the_same_whatever_the_document_order() {
+        type Summary = Vec<(String, String, u32, u64, Vec<EntityId>, Vec<(String, Span)>)>;
+        let texts: Vec<String> = (0..400)
+            .map(|i| {
+                let names = ["Chile", "Peru", "Bolivia", "Georgia", "Armenia", "Japan"];
+                format!(
+                    "{} and {} met. {} spoke on the Middle Corridor with {}.",
+                    names[i % 6],
+                    names[(i / 2) % 6],
+                    names[(i / 5) % 6],
+                    names[(i / 11) % 6]
+                )
+            })
+            .collect();
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("{i}.txt"), None, t.clone(), 1))
+            .collect();
+        let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| extract(&g, d)).collect();
+        // A fixed shuffle: i -> (i * 7919) mod 400 is a permutation.
+        let order: Vec<usize> = (0..docs.len()).map(|i| (i * 7919) % docs.len()).collect();
+        let shuffled_docs: Vec<Document> = order.iter().map(|&i| docs[i].clone()).collect();
+        let shuffled_mentions: Vec<Vec<Mention>> =
+            order.iter().map(|&i| mentions[i].clone()).collect();
+        let summary = |docs: &[Document], mentions: &[Vec<Mention>]| -> Summary {
+            let a = build(
+                &g,
+                docs,
+                mentions,
+                &Params {
+                    measure: Measure::Association,
+                    ..Params::default()
+                },
+            );
+            let mut out: Summary = a
+                .graph
+                .edge_indices()
+                .filter_map(|e| {
+                    let (x, y) = a.graph.edge_endpoints(e)?;
+                    let mut ends = [
+                        g.entity(a.graph[x].entity).code.clone(),
+                        g.entity(a.graph[y].entity).code.clone(),
+                    ];
+                    ends.sort();
+                    let l = &a.graph[e];
+                    let mut evidence: Vec<(String, Span)> = l
+                        .evidence
+                        .iter()
+                        .map(|ev| (docs[ev.doc as usize].id.clone(), ev.span))
+                        .collect();
+                    evidence.sort();
+                    let [p, q] = ends;
+                    Some((
+                        p,
+                        q,
+                        l.weight,
+                        l.score.to_bits(),
+                        l.corridors.clone(),
+                        evidence,
+                    ))
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let straight = summary(&docs, &mentions);
+        assert!(straight.len() >= 10);
+        assert_eq!(straight, summary(&shuffled_docs, &shuffled_mentions));
+    }
+
+    #[test]
     fn pair_weights_agree_with_the_graph_under_each_window() {
         let texts = [
             "Armenia and Georgia met. Georgia hosted.\n\nArmenia thanked Georgia. Armenia left.",
