@@ -232,7 +232,7 @@ fn export_command(
             export::write_csv(&mut out, &gazetteer, &analysis)
         }
         Format::Mentions => {
-            export::write_mentions(&mut out, &gazetteer, &dataset, &|d| params.admits(d))
+            export::write_mentions(&mut out, &gazetteer, &dataset, &|d| params.counts(d))
         }
     };
     written

@@ -59,6 +59,15 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The documents that count (not copies of an earlier one), with their mentions.
+    pub fn counted(&self) -> impl Iterator<Item = (&Document, &[Mention])> {
+        self.documents
+            .iter()
+            .zip(&self.mentions)
+            .filter(|(d, _)| d.duplicate_of.is_none())
+            .map(|(d, ms)| (d, ms.as_slice()))
+    }
+
     /// Total bytes of the documents read.
     pub fn bytes(&self) -> u64 {
         self.documents.iter().map(|d| d.bytes).sum()

@@ -341,7 +341,7 @@ pub fn citation(doc: &Document, sentence: u32) -> String {
         .sentences
         .get(sentence as usize)
         .map_or("", |s| doc.slice(s.span));
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::corpus::one_line(text);
     let date = doc
         .date
         .map_or_else(|| "undated".to_owned(), |d| d.to_string());

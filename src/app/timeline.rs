@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart, Plot, PlotPoints, Polygon};
 
 use super::{Command, Model};
 use crate::corpus::Date;
-use crate::gazetteer::{EntityId, EntityKind};
+use crate::gazetteer::EntityKind;
 use crate::graph::{Bucket, Histogram};
 use crate::scene::Pick;
 
@@ -23,16 +23,15 @@ pub struct Timeline {
     pub playing: Option<f64>,
     /// Where the plot was last drawn.
     pub plot_rect: Option<egui::Rect>,
+    /// The corpus's dates, for the corpus of that generation.
+    dates: Option<(u64, Dates)>,
 }
 
-/// Mentions of countries per document, with its date.
-fn corpus_counts(model: &Model) -> impl Iterator<Item = (Option<Date>, u32)> + '_ {
+/// Mentions of countries per counted document (copies left out), with its date.
+fn corpus_counts(model: &Model) -> Vec<(Option<Date>, u32)> {
     model
         .dataset
-        .documents
-        .iter()
-        .zip(&model.dataset.mentions)
-        .filter(|(d, _)| d.duplicate_of.is_none())
+        .counted()
         .map(|(d, ms)| {
             let n = ms
                 .iter()
@@ -40,58 +39,53 @@ fn corpus_counts(model: &Model) -> impl Iterator<Item = (Option<Date>, u32)> + '
                 .count();
             (d.date, n as u32)
         })
+        .collect()
 }
 
-/// Mentions of the selection per document: a country's or corridor's mentions, a link's windows.
+/// Mentions of the selection per counted document: a country's or corridor's mentions, a link's
+/// windows (over the whole corpus, whatever the date filter).
 fn selection_counts(model: &Model, pick: Pick) -> Vec<(Option<Date>, u32)> {
-    let docs = &model.dataset.documents;
-    match pick {
-        Pick::Country(e) | Pick::Corridor(e) => docs
-            .iter()
-            .zip(&model.dataset.mentions)
-            .filter(|(d, _)| d.duplicate_of.is_none())
-            .map(|(d, ms)| (d.date, ms.iter().filter(|m| m.entity == e).count() as u32))
-            .collect(),
-        Pick::Link(a, b) => link_counts(model, a, b),
-    }
-}
-
-/// A link's windows per document, over the whole corpus (whatever the date filter).
-fn link_counts(model: &Model, a: EntityId, b: EntityId) -> Vec<(Option<Date>, u32)> {
     let window = model.analysis.params.window;
     model
         .dataset
-        .documents
-        .iter()
-        .zip(&model.dataset.mentions)
-        .filter(|(d, _)| d.duplicate_of.is_none())
+        .counted()
         .map(|(d, ms)| {
-            let key = |m: &crate::extract::Mention| match window {
-                crate::graph::Window::Sentence => m.sentence,
-                crate::graph::Window::Paragraph => m.paragraph,
-                crate::graph::Window::Article => 0,
+            let n = match pick {
+                Pick::Country(e) | Pick::Corridor(e) => {
+                    ms.iter().filter(|m| m.entity == e).count() as u32
+                }
+                Pick::Link(a, b) => window.naming_both(ms, a, b),
             };
-            let n = ms
-                .chunk_by(|x, y| key(x) == key(y))
-                .filter(|g| g.iter().any(|m| m.entity == a) && g.iter().any(|m| m.entity == b))
-                .count();
-            (d.date, n as u32)
+            (d.date, n)
         })
         .collect()
 }
 
-/// The bucket width in use: the user's, or one that suits the corpus's dates.
-fn bucket_for(model: &Model, chosen: Option<Bucket>) -> Bucket {
-    if let Some(b) = chosen {
-        return b;
+/// What the timeline needs to know of a corpus's dates, worked out once per corpus: the bar
+/// width that suits their span, and how many documents have none.
+#[derive(Clone, Copy)]
+struct Dates {
+    auto: Bucket,
+    undated: usize,
+}
+
+impl Dates {
+    fn of(model: &Model) -> Self {
+        let (mut first, mut last, mut undated) = (i32::MAX, i32::MIN, 0);
+        for d in &model.dataset.documents {
+            match d.date {
+                Some(date) => {
+                    first = first.min(date.days());
+                    last = last.max(date.days());
+                }
+                None => undated += 1,
+            }
+        }
+        Self {
+            auto: Bucket::for_span(if first <= last { last - first } else { 0 }),
+            undated,
+        }
     }
-    let dates = model.dataset.documents.iter().filter_map(|d| d.date);
-    let (mut first, mut last) = (i32::MAX, i32::MIN);
-    for d in dates {
-        first = first.min(d.days());
-        last = last.max(d.days());
-    }
-    Bucket::for_span(if first <= last { last - first } else { 0 })
 }
 
 impl Timeline {
@@ -137,13 +131,17 @@ impl Timeline {
         chosen_bucket: Option<Bucket>,
         commands: &mut Vec<Command>,
     ) {
-        let bucket = bucket_for(model, chosen_bucket);
-        let undated = model
-            .dataset
-            .documents
-            .iter()
-            .filter(|d| d.date.is_none())
-            .count();
+        let id = model.dataset_generation;
+        let facts = match self.dates {
+            Some((g, facts)) if g == id => facts,
+            _ => {
+                let facts = Dates::of(model);
+                self.dates = Some((id, facts));
+                facts
+            }
+        };
+        let bucket = chosen_bucket.unwrap_or(facts.auto);
+        let undated = facts.undated;
         let dated = model.dataset.documents.len() - undated;
         let selection_name = selection.map(|p| match p {
             Pick::Country(c) | Pick::Corridor(c) => model.name(c).to_owned(),

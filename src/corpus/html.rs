@@ -6,6 +6,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::Date;
+use super::meta::one_line;
 
 /// What a page holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -143,7 +144,7 @@ pub fn page(source: &str) -> Page {
     let mut depth = 0usize;
     let mut article_depth: Option<usize> = None;
     let flush = |current: &mut String, blocks: &mut Vec<String>| {
-        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = one_line(current);
         if !text.is_empty() {
             blocks.push(text);
         }
@@ -168,14 +169,7 @@ pub fn page(source: &str) -> Page {
                 // Metadata is read even from hidden parts (it lives in <head>).
                 match name {
                     "title" if title_tag.is_none() => {
-                        let t: String = node
-                            .children()
-                            .filter_map(|c| match c.value() {
-                                Node::Text(t) => Some(&**t),
-                                _ => None,
-                            })
-                            .collect();
-                        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let t = one_line(&own_text(node));
                         if !t.is_empty() {
                             title_tag = Some(t);
                         }
@@ -198,16 +192,7 @@ pub fn page(source: &str) -> Page {
                         time_date = el
                             .attr("datetime")
                             .and_then(super::meta::loose_date)
-                            .or_else(|| {
-                                let t: String = node
-                                    .children()
-                                    .filter_map(|c| match c.value() {
-                                        Node::Text(t) => Some(&**t),
-                                        _ => None,
-                                    })
-                                    .collect();
-                                super::meta::loose_date(&t)
-                            });
+                            .or_else(|| super::meta::loose_date(&own_text(node)));
                     }
                     _ => {}
                 }
@@ -243,7 +228,7 @@ pub fn page(source: &str) -> Page {
                         }
                         if name == "h1" && in_h1 {
                             in_h1 = false;
-                            let t = h1_text.split_whitespace().collect::<Vec<_>>().join(" ");
+                            let t = one_line(&h1_text);
                             if !t.is_empty() {
                                 h1 = Some(t);
                             }
@@ -262,6 +247,16 @@ pub fn page(source: &str) -> Page {
     out.title = h1.or(title_tag);
     out.date = meta_date.map(|(_, d)| d).or(time_date);
     out
+}
+
+/// The text directly inside an element (not in its child elements).
+fn own_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    node.children()
+        .filter_map(|c| match c.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether an element's class, id, role or hidden state marks it as page furniture.

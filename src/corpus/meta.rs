@@ -164,9 +164,14 @@ pub(super) fn title(text: &str, paragraphs: &[Span], sentences: &[Sentence]) -> 
     Some(shorten(candidate, TITLE_MAX_CHARS))
 }
 
+/// `s` on one line: runs of white space (line breaks too) become one space, none at the ends.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Cuts `s` to at most `max` characters at a word boundary, with an ellipsis.
 pub(crate) fn shorten(s: &str, max: usize) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = one_line(s);
     if one_line.chars().count() <= max {
         return one_line;
     }

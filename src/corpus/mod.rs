@@ -22,6 +22,7 @@ pub use date::Date;
 pub use decode::{DecodeError, decode};
 pub use dedup::{Duplicate, Print, duplicates, duplicates_of, fingerprint};
 pub use html::{Page, looks_like_html, page};
+pub use meta::one_line;
 pub use records::{Record, Records, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
 pub(crate) use walk::io_reason;

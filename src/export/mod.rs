@@ -248,15 +248,16 @@ struct JsonMention<'a> {
     via: &'static str,
 }
 
-/// Writes every mention as one JSON object per line, documents in id order.
+/// Writes every mention of the documents `counts` accepts as one JSON object per line, documents
+/// in id order.
 pub fn write_mentions(
     out: &mut dyn Write,
     gazetteer: &Gazetteer,
     dataset: &Dataset,
-    admits: &dyn Fn(Option<Date>) -> bool,
+    counts: &dyn Fn(&crate::corpus::Document) -> bool,
 ) -> std::io::Result<()> {
     for (doc, mentions) in dataset.documents.iter().zip(&dataset.mentions) {
-        if doc.duplicate_of.is_some() || !admits(doc.date) {
+        if !counts(doc) {
             continue;
         }
         for m in mentions {

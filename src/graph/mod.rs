@@ -51,6 +51,26 @@ impl Window {
     }
 }
 
+impl Window {
+    /// The index of the window a mention falls in: its sentence, its paragraph, or 0 for the
+    /// article. Mentions are in text order, so a window's mentions are contiguous.
+    pub fn key(self, m: &Mention) -> u32 {
+        match self {
+            Self::Sentence => m.sentence,
+            Self::Paragraph => m.paragraph,
+            Self::Article => 0,
+        }
+    }
+
+    /// How many of this kind of window in one document's `mentions` name both `a` and `b`.
+    pub fn naming_both(self, mentions: &[Mention], a: EntityId, b: EntityId) -> u32 {
+        mentions
+            .chunk_by(|x, y| self.key(x) == self.key(y))
+            .filter(|g| g.iter().any(|m| m.entity == a) && g.iter().any(|m| m.entity == b))
+            .count() as u32
+    }
+}
+
 impl std::str::FromStr for Window {
     type Err = String;
 
@@ -405,20 +425,16 @@ pub fn pair_weights(
     a: EntityId,
     b: EntityId,
 ) -> [u32; 3] {
-    let both = |group: &[Mention]| {
-        group.iter().any(|m| m.entity == a) && group.iter().any(|m| m.entity == b)
-    };
+    let named = |ms: &[Mention], e: EntityId| ms.iter().any(|m| m.entity == e);
     docs.par_iter()
         .zip(mentions.par_iter())
-        .filter(|(doc, ms)| params.counts(doc) && both(ms))
+        .filter(|(doc, ms)| params.counts(doc) && named(ms, a) && named(ms, b))
         .map(|(_, ms)| {
-            let sentences = ms
-                .chunk_by(|x, y| x.sentence == y.sentence)
-                .filter(|g| both(g));
-            let paragraphs = ms
-                .chunk_by(|x, y| x.paragraph == y.paragraph)
-                .filter(|g| both(g));
-            [sentences.count() as u32, paragraphs.count() as u32, 1]
+            [
+                Window::Sentence.naming_both(ms, a, b),
+                Window::Paragraph.naming_both(ms, a, b),
+                1,
+            ]
         })
         .reduce(|| [0; 3], |x, y| [x[0] + y[0], x[1] + y[1], x[2] + y[2]])
 }
@@ -451,16 +467,23 @@ mod tests {
     use super::*;
     use crate::extract::extract;
 
-    fn analyse(texts: &[&str], params: &Params) -> (Gazetteer, Analysis) {
+    /// The gazetteer, documents of `texts` (named `0.txt`, `1.txt` …) and their mentions.
+    fn corpus<T: AsRef<str>>(texts: &[T]) -> (Gazetteer, Vec<Document>, Vec<Vec<Mention>>) {
         let g = Gazetteer::bundled().expect("gazetteer");
         let docs: Vec<Document> = texts
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                Document::from_text(format!("{i}.txt"), None, (*t).to_string(), t.len() as u64)
+                let t = t.as_ref();
+                Document::from_text(format!("{i}.txt"), None, t.to_owned(), t.len() as u64)
             })
             .collect();
         let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| extract(&g, d)).collect();
+        (g, docs, mentions)
+    }
+
+    fn analyse(texts: &[&str], params: &Params) -> (Gazetteer, Analysis) {
+        let (g, docs, mentions) = corpus(texts);
         let a = build(&g, &docs, &mentions, params);
         (g, a)
     }
@@ -567,13 +590,7 @@ mod tests {
                 format!("{a} and {b} met in spring. {c} waited.\n\n{b} and {c} spoke with {a}.")
             })
             .collect();
-        let g = Gazetteer::bundled().expect("gazetteer");
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("{i}.txt"), None, t.clone(), 1))
-            .collect();
-        let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| extract(&g, d)).collect();
+        let (g, docs, mentions) = corpus(&texts);
         let summary = |threads: usize, window: Window| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
@@ -629,13 +646,7 @@ mod tests {
                 )
             })
             .collect();
-        let g = Gazetteer::bundled().expect("gazetteer");
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("{i}.txt"), None, t.clone(), 1))
-            .collect();
-        let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| extract(&g, d)).collect();
+        let (g, docs, mentions) = corpus(&texts);
         // A fixed shuffle: i -> (i * 7919) mod 400 is a permutation.
         let order: Vec<usize> = (0..docs.len()).map(|i| (i * 7919) % docs.len()).collect();
         let shuffled_docs: Vec<Document> = order.iter().map(|&i| docs[i].clone()).collect();
@@ -694,13 +705,7 @@ mod tests {
             "Armenia spoke.\n\nGeorgia answered.",
             "Chile only.",
         ];
-        let g = Gazetteer::bundled().expect("gazetteer");
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(format!("{i}.txt"), None, (*t).to_string(), 1))
-            .collect();
-        let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| extract(&g, d)).collect();
+        let (g, docs, mentions) = corpus(&texts);
         let (arm, geo) = (
             g.by_code("ARM").expect("ARM"),
             g.by_code("GEO").expect("GEO"),

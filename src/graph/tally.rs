@@ -116,11 +116,7 @@ fn count_chunk(
     let mut in_window: Vec<u32> = Vec::new();
     let mut corridors: Vec<EntityId> = Vec::new();
     let window = params.window;
-    let key = |m: &Mention| match window {
-        Window::Sentence => m.sentence,
-        Window::Paragraph => m.paragraph,
-        Window::Article => 0,
-    };
+    let key = |m: &Mention| window.key(m);
     for d in range {
         let (doc, ms) = (&docs[d], &mentions[d]);
         if !params.counts(doc) {
