@@ -12,7 +12,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::loaded(Source::Seeds).expect("seeds load");
+    harness_on(Source::Seeds)
+}
+
+/// The window on `source`, loaded and drawn.
+fn harness_on(source: Source) -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::loaded(source).expect("loads");
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
@@ -221,11 +226,7 @@ fn a_corpus_with_no_readable_article_says_so_and_lists_why() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("scan.txt"), b"\x00\x01\x02\x03binary").expect("write");
     std::fs::write(dir.path().join("notes.txt"), b"  \n ").expect("write");
-    let app = AtlasApp::loaded(Source::Paths(vec![dir.path().to_path_buf()])).expect("loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    h.run();
+    let mut h = harness_on(Source::Paths(vec![dir.path().to_path_buf()]));
     starting_with(&h, "No readable article in ");
     h.get_by_label("Show skipped files").click();
     h.run();
@@ -825,11 +826,7 @@ fn thousands_of_sentences_are_drawn_only_where_visible() {
         let text = text.join(" ");
         std::fs::write(dir.path().join(format!("{f:03}.txt")), text).expect("write");
     }
-    let app = AtlasApp::loaded(Source::Paths(vec![dir.path().to_path_buf()])).expect("loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    h.run();
+    let mut h = harness_on(Source::Paths(vec![dir.path().to_path_buf()]));
     let chile = entity(&h, "CHL");
     h.state_mut()
         .apply(corridor_atlas::app::Command::Select(Some(Pick::Country(
@@ -978,11 +975,7 @@ fn copies_are_listed_and_counted_once() {
     let story = "Chile and Peru signed a long-awaited transit accord in Lima on Monday.";
     std::fs::write(dir.path().join("a.txt"), story).expect("write");
     std::fs::write(dir.path().join("b.txt"), story).expect("write");
-    let app = AtlasApp::loaded(Source::Paths(vec![dir.path().to_path_buf()])).expect("loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
-    h.run();
+    let mut h = harness_on(Source::Paths(vec![dir.path().to_path_buf()]));
     let model = h.state().model.as_ref().expect("model");
     assert_eq!(model.dataset.documents.len(), 2);
     assert_eq!(model.analysis.documents, 1, "the copy is not counted");
