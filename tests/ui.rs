@@ -948,9 +948,10 @@ fn opening_a_folder_keeps_the_old_corpus_until_the_new_one_is_read() {
 
     // F5 reads it again; the File menu opens the recent corpus and the bundled articles.
     let before = h.state().model.as_ref().map(|m| m.dataset_generation);
+    // (A corpus this small may be read again within the frame that asked for it, so the test
+    // looks for the new dataset rather than for the load under way.)
     h.key_press(egui::Key::F5);
     h.step();
-    assert!(h.state().is_loading());
     wait_for_load(&mut h);
     assert_ne!(
         h.state().model.as_ref().map(|m| m.dataset_generation),
