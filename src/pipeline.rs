@@ -13,6 +13,14 @@ use crate::gazetteer::Gazetteer;
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
+/// The texts of the bundled corpus that are UTF-8 (all of them), for tests.
+#[cfg(test)]
+pub(crate) fn seed_texts() -> impl Iterator<Item = &'static str> {
+    SEEDS
+        .iter()
+        .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
+}
+
 /// Files larger than this are reported, not read: a news article is never this big.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 

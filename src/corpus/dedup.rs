@@ -169,6 +169,28 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Word bytes folded to lower case; 0 for the bytes between words.
+const FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte >= 0x80 {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Where a word's hash starts.
+const WORD_SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A quick hash step for the bytes of a word (the shingle made of three gets the strong mix).
+fn quick(h: u64, packed: u64) -> u64 {
+    (h.rotate_left(5) ^ packed).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
 /// The fingerprints of one document.
 pub fn fingerprint(doc: &Document) -> Print {
     let from = (doc.content_start as usize).min(doc.text.len());
@@ -188,38 +210,40 @@ pub fn fingerprint(doc: &Document) -> Print {
             bytes = mix(bytes ^ u64::from(b));
         }
     }
+    // Words are runs of ASCII letters and digits and of any non-ASCII bytes (letters of other
+    // scripts), ASCII folded to lower case and packed eight bytes at a time into a quick hash;
+    // each shingle (three words) gets a strong mix. Only hashes below a threshold that falls as
+    // the text goes on are kept, so the working set stays a few times the sketch.
     let mut shingles: Vec<u64> = Vec::with_capacity(content.len() / 6);
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    let text = content;
-    let mut i = 0;
-    let mut count = 0usize;
     let mut window = [0u64; 3];
-    // Words are runs of ASCII letters and digits and of any non-ASCII bytes (letters of
-    // other scripts); ASCII letters are folded to lower case, packed eight to a word, mixed.
-    while i < text.len() {
-        if !is_word(text[i]) {
-            i += 1;
+    let mut count = 0usize;
+    let (mut packed, mut shift, mut h, mut in_word) = (0u64, 0u32, WORD_SEED, false);
+    for &b in content.iter().chain(std::iter::once(&b' ')) {
+        let folded = FOLD[b as usize];
+        if folded != 0 {
+            packed |= u64::from(folded) << shift;
+            shift += 8;
+            if shift == 64 {
+                h = quick(h, packed);
+                (packed, shift) = (0, 0);
+            }
+            in_word = true;
             continue;
         }
-        let word_start = i;
-        while i < text.len() && is_word(text[i]) {
-            i += 1;
+        if !in_word {
+            continue;
         }
-        let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
-        for chunk in text[word_start..i].chunks(8) {
-            let mut packed = 0u64;
-            for (k, &b) in chunk.iter().enumerate() {
-                packed |= u64::from(b.to_ascii_lowercase()) << (8 * k);
-            }
-            h = mix(h ^ packed);
+        if shift > 0 {
+            h = quick(h, packed);
         }
         window = [window[1], window[2], h];
+        (packed, shift, h, in_word) = (0, 0, WORD_SEED, false);
         count += 1;
-        if count >= 3 {
-            shingles.push(mix(window[0]
-                ^ window[1].rotate_left(21)
-                ^ window[2].rotate_left(42)));
+        if count < 3 {
+            continue;
         }
+        let shingle = mix(window[0] ^ window[1].rotate_left(21) ^ window[2].rotate_left(42));
+        shingles.push(shingle);
     }
     // The smallest distinct hashes, without sorting them all.
     let keep = (2 * SKETCH).min(shingles.len());
@@ -239,7 +263,7 @@ pub fn fingerprint(doc: &Document) -> Print {
         } else {
             bytes | 1
         },
-        // A copy at its final size: the working vector is as long as the text.
+        // A copy at its final size (the working vector holds up to four sketches).
         sketch: shingles.as_slice().to_vec(),
     }
 }

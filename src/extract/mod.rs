@@ -108,26 +108,25 @@ fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<Found> {
     let mut corridors = Vec::new();
     // The automata beyond the first are compiled on first use: ask for one only when needed.
     let mut take = |matcher: &crate::gazetteer::Matcher, span: Range<usize>| {
-        let input = aho_corasick::Input::new(text).span(span);
-        for m in matcher.automaton.find_overlapping_iter(input) {
-            let index = matcher.forms[m.pattern().as_usize()] as usize;
+        matcher.for_each_match(text, span, |start, raw_end, pattern| {
+            let index = matcher.forms[pattern] as usize;
             let form = &forms[index];
-            let Some(end) = accept(text, m.start(), m.end(), form) else {
-                continue;
+            let Some(end) = accept(text, start, raw_end, form) else {
+                return;
             };
             let found = Found {
-                start: m.start(),
+                start,
                 end,
                 form: index,
                 entity: form.entity,
-                raw_end: m.end(),
+                raw_end,
             };
             if !form.blocks && gazetteer.entity(form.entity).kind == EntityKind::Corridor {
                 corridors.push(found);
             } else {
                 places.push(found);
             }
-        }
+        });
     };
     take(gazetteer.ascii_matcher(), from..text.len());
     if let Some(foreign) = (!reads_as_english(&text[from..]))
@@ -418,6 +417,69 @@ mod tests {
             .into_iter()
             .map(|f| GAZ.entity(f.entity).code.clone())
             .collect()
+    }
+
+    /// Every match of `matcher` in `text` that passes `accept`, as (start, end, form).
+    fn accepted(
+        text: &str,
+        matcher: &crate::gazetteer::Matcher,
+        all: impl Fn(&str) -> Vec<(usize, usize, usize)>,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut out: Vec<_> = all(text)
+            .into_iter()
+            .filter_map(|(start, end, pattern)| {
+                let form = matcher.forms[pattern] as usize;
+                accept(text, start, end, &GAZ.forms()[form]).map(|end| (start, end, form))
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn the_start_filter_loses_no_match_that_counts() {
+        // The ASCII matcher runs only from the places its start filter lets through; a plain
+        // unanchored scan over the same forms is the reference.
+        let matcher = GAZ.ascii_matcher();
+        assert!(matcher.starts.is_some(), "the ASCII forms have a start filter");
+        let reference = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(
+                matcher
+                    .forms
+                    .iter()
+                    .map(|&f| GAZ.forms()[f as usize].text.as_str()),
+            )
+            .expect("reference automaton");
+        let mut texts: Vec<String> = crate::pipeline::seed_texts().map(str::to_owned).collect();
+        texts.extend(
+            [
+                "sub-Saharan Africa and Sub-Saharan Africa, SUB-SAHARAN AFRICA",
+                "chicken Kiev in Kyiv; Chicken Kiev",
+                "US-led talks, the U.S. and the UAE; USA! us. (Iran) «Georgia» 'Chile'",
+                "xGeorgia Georgiax _Chile Chile_ 9Peru Peru9 Papua New Guinea, Guinea-Bissau",
+                "the Gambia, The Gambia, THE GAMBIA; Türkiye, Turkey's; Côte d'Ivoire",
+                "Kazakhstan",
+                "K",
+                "",
+            ]
+            .map(str::to_owned),
+        );
+        for text in &texts {
+            let filtered = accepted(text, matcher, |t| {
+                let mut v = Vec::new();
+                matcher.for_each_match(t, 0..t.len(), |s, e, p| v.push((s, e, p)));
+                v
+            });
+            let plain = accepted(text, matcher, |t| {
+                reference
+                    .find_overlapping_iter(t)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .collect()
+            });
+            assert_eq!(filtered, plain, "in {text:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use super::custom::{CustomGazetteer, OrganisationRecord};
 use super::data::{AssetError, CorridorRecord, CountryRecord, RegionRecord};
@@ -565,10 +565,18 @@ pub(super) fn compile(
     ids: Vec<u32>,
     kind: AhoCorasickKind,
 ) -> Result<super::Matcher, AssetError> {
+    let starts = super::Starts::of(ids.iter().map(|&i| &forms[i as usize]));
+    // With a start filter the automaton is only run anchored, from the places it lets through.
+    let start_kind = if starts.is_some() {
+        StartKind::Anchored
+    } else {
+        StartKind::Unanchored
+    };
     let build = |kind| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .start_kind(start_kind)
             .kind(Some(kind))
             .build(ids.iter().map(|&i| forms[i as usize].text.as_str()))
     };
@@ -578,6 +586,7 @@ pub(super) fn compile(
     Ok(super::Matcher {
         automaton,
         forms: ids,
+        starts,
     })
 }
 

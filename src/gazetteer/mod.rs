@@ -170,6 +170,156 @@ pub struct Matcher {
     pub automaton: AhoCorasick,
     /// `forms[pattern]` is the index in [`Gazetteer::forms`].
     pub forms: Vec<u32>,
+    /// Where a match can start, when that can be told from two bytes: the automaton is then
+    /// anchored and run only from those places.
+    pub starts: Option<Box<Starts>>,
+}
+
+impl Matcher {
+    /// Calls `found(start, end, pattern)` for every match of a pattern in `text[span]`,
+    /// overlapping ones included — or at least for every match that can pass the word-boundary
+    /// and case checks (a match inside a word, or in lower case where its form has a capital,
+    /// may be left out).
+    pub fn for_each_match(
+        &self,
+        text: &str,
+        span: std::ops::Range<usize>,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        let Some(starts) = &self.starts else {
+            let input = aho_corasick::Input::new(text).span(span);
+            for m in self.automaton.find_overlapping_iter(input) {
+                found(m.start(), m.end(), m.pattern().as_usize());
+            }
+            return;
+        };
+        let bytes = text.as_bytes();
+        let end = span.end.min(bytes.len());
+        let mut after_word = span
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| bytes.get(i).copied().is_some_and(is_word_byte));
+        for at in span.start..end {
+            // Most bytes cannot begin a match: one table lookup tells, with what came before.
+            let b = bytes[at];
+            let candidate = starts.at[usize::from(after_word) << 8 | b as usize];
+            after_word = is_word_byte(b);
+            if !candidate || !starts.known_prefix(&bytes[at..end]) {
+                continue;
+            }
+            let input = aho_corasick::Input::new(text)
+                .span(at..end)
+                .anchored(aho_corasick::Anchored::Yes);
+            let mut state = aho_corasick::automaton::OverlappingState::start();
+            loop {
+                self.automaton.find_overlapping(input.clone(), &mut state);
+                let Some(m) = state.get_match() else { break };
+                // A state also reports the shorter patterns ending there ("Guinea" inside
+                // "New Guinea"): those are found from their own start.
+                if m.start() == at {
+                    found(m.start(), m.end(), m.pattern().as_usize());
+                }
+            }
+        }
+    }
+}
+
+/// What the first bytes of a match can be, and which first bytes need no word boundary before
+/// them: a prefilter that lets the automaton skip most of a text.
+pub struct Starts {
+    /// `at[after_word << 8 | byte]`: a match can begin with `byte` there (after a word
+    /// byte only when its form does not begin with a letter or digit).
+    at: [bool; 512],
+    /// Bit set for the hash of every form's first `min(len, 8)` bytes, ASCII folded.
+    prefixes: Box<[u64]>,
+    /// Bit `n - 1` set when some form is shorter than eight bytes and `n` long.
+    short_lengths: u8,
+}
+
+/// Bits in the prefix table: a few thousand forms set about 1 % of them.
+const PREFIX_BITS: u32 = 18;
+const PREFIX_WORDS: usize = 1 << (PREFIX_BITS - 6);
+
+impl Starts {
+    /// The start filter of `forms` as the matcher folds ASCII case, or `None` when some form
+    /// matches inside words (scripts without spaces) and every place must be tried.
+    pub fn of<'a>(forms: impl IntoIterator<Item = &'a SurfaceForm>) -> Option<Box<Self>> {
+        let mut starts = Box::new(Self {
+            at: [false; 512],
+            prefixes: vec![0; PREFIX_WORDS].into_boxed_slice(),
+            short_lengths: 0,
+        });
+        for form in forms {
+            let bytes = form.text.as_bytes();
+            let (Some(&first), false) = (bytes.first(), form.unspaced) else {
+                return None;
+            };
+            // A form with a capital matches only with that capital (case_fits); one in lower
+            // case also at the start of a sentence, capitalised.
+            let firsts = if first.is_ascii_lowercase() && !form.exact_case {
+                vec![first, first.to_ascii_uppercase()]
+            } else {
+                vec![first]
+            };
+            let word_first = form
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            for &a in &firsts {
+                starts.at[a as usize] = true;
+                // After a word byte a boundary is needed, unless the form or the byte does not
+                // begin a word (a non-ASCII letter is left to the full check).
+                starts.at[256 | a as usize] |= !word_first || !is_word_byte(a);
+            }
+            let len = bytes.len().min(8);
+            if len < 8 {
+                starts.short_lengths |= 1 << (len - 1);
+            }
+            let bit = prefix_hash(folded(bytes), len);
+            starts.prefixes[bit / 64] |= 1 << (bit % 64);
+        }
+        Some(starts)
+    }
+
+    /// Whether `rest` begins with the first bytes of some form (or a false positive, rarely).
+    #[inline]
+    fn known_prefix(&self, rest: &[u8]) -> bool {
+        let head = folded(rest);
+        let has = |len: usize| {
+            let bit = prefix_hash(head, len);
+            self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
+        };
+        (rest.len() >= 8 && has(8))
+            || (1..8).any(|len| {
+                self.short_lengths & (1 << (len - 1)) != 0 && rest.len() >= len && has(len)
+            })
+    }
+}
+
+/// Letters, digits and the underscore in ASCII: a byte that continues a word.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The first eight bytes (fewer at the end), ASCII folded to lower case, little-endian.
+#[inline]
+fn folded(bytes: &[u8]) -> u64 {
+    let mut head = [0u8; 8];
+    let n = bytes.len().min(8);
+    head[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(head.map(|b| b.to_ascii_lowercase()))
+}
+
+/// The prefix table's bit for the first `len` (1–8) bytes of `head`.
+#[inline]
+fn prefix_hash(head: u64, len: usize) -> usize {
+    let kept = if len >= 8 {
+        head
+    } else {
+        head & ((1u64 << (8 * len)) - 1)
+    };
+    ((kept ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS)) as usize
 }
 
 /// Forms compiled into an automaton the first time a text needs them, so an English corpus never
