@@ -261,10 +261,12 @@ fn read_corpus(
         }
         Err(e) => return Err(e).context("the bundled gazetteer is damaged"),
     };
+    // Only offsets are kept: the exports need no text but the mentions', read back.
     let dataset = pipeline::read(
         &source,
         listing,
         &gazetteer,
+        pipeline::Texts::OnDisk,
         &|_| {},
         &AtomicBool::new(false),
     )?;

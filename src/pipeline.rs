@@ -122,14 +122,32 @@ pub fn list(source: &Source) -> Listing {
     }
 }
 
-/// Reads and extracts a source. `progress` is called from worker threads now and then.
+/// What becomes of a document's text once its mentions are found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// Kept in memory (the window shows and searches them).
+    Kept,
+    /// Let go: only offsets are kept, and a text is read back from its file when asked for
+    /// ([`reread`]). The bundled articles are always kept.
+    OnDisk,
+}
+
+/// Reads and extracts a source, keeping the texts. `progress` is called from worker threads now
+/// and then.
 pub fn load(
     source: &Source,
     gazetteer: &Gazetteer,
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Dataset, LoadError> {
-    read(source, list(source), gazetteer, progress, cancel)
+    read(
+        source,
+        list(source),
+        gazetteer,
+        Texts::Kept,
+        progress,
+        cancel,
+    )
 }
 
 /// Reads and extracts the listed files of a source.
@@ -137,6 +155,7 @@ pub fn read(
     source: &Source,
     listing: Listing,
     gazetteer: &Gazetteer,
+    texts: Texts,
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Dataset, LoadError> {
@@ -195,7 +214,12 @@ pub fn read(
                 if cancel.load(Ordering::Relaxed) {
                     return (file.id.clone(), FileRead::default());
                 }
-                let result = read_file(file, gazetteer);
+                let mut result = read_file(file, gazetteer);
+                if texts == Texts::OnDisk {
+                    for (doc, _, _) in &mut result.articles {
+                        doc.release_text();
+                    }
+                }
                 step(result.bytes);
                 (file.id.clone(), result)
             })
@@ -228,6 +252,60 @@ pub fn read(
         problems,
         duplicates,
     })
+}
+
+/// Reads a document's text back from its file, for a document read with [`Texts::OnDisk`] (or
+/// any other: its text is then simply copied). The file is decoded and split into articles again;
+/// an error says why the text is not what was read (gone, changed, unreadable).
+pub fn reread(doc: &Document) -> Result<String, String> {
+    if doc.on_disk.is_none() {
+        return Ok(doc.text.clone());
+    }
+    text_in(doc, &reread_file(doc)?)
+}
+
+/// The articles of a document's file, read again: `(id, text)` in file order. Several documents
+/// of one file take their texts from one reading with [`text_in`].
+pub fn reread_file(doc: &Document) -> Result<Vec<(String, String)>, String> {
+    let path = doc
+        .path
+        .as_deref()
+        .ok_or_else(|| format!("{}: no file to read the text from", doc.id))?;
+    let data = std::fs::read(path)
+        .map_err(|e| format!("{}: {}", path.display(), corpus::io_reason(&e)))?;
+    let bytes = data.len() as u64;
+    let text = corpus::decode(data).map_err(|e| format!("{}: {e}", path.display()))?;
+    // A file of many articles names each `file#n`.
+    let file_id = match doc.id.rsplit_once('#') {
+        Some((file, _))
+            if !matches!(
+                corpus::Format::of(file),
+                corpus::Format::Text | corpus::Format::Html
+            ) =>
+        {
+            file
+        }
+        _ => doc.id.as_str(),
+    };
+    let (articles, _) = corpus::articles(file_id, Some(path), text, bytes);
+    Ok(articles.into_iter().map(|a| (a.id, a.text)).collect())
+}
+
+/// `doc`'s text among the articles of its file read again, checked against what was read.
+pub fn text_in(doc: &Document, articles: &[(String, String)]) -> Result<String, String> {
+    let expected = doc.on_disk.unwrap_or(doc.text.len());
+    articles
+        .iter()
+        .find(|(id, text)| *id == doc.id && text.len() == expected)
+        .map(|(_, text)| text.clone())
+        .ok_or_else(|| {
+            format!(
+                "{}: the file changed since it was read (reload the corpus)",
+                doc.path
+                    .as_deref()
+                    .map_or(doc.id.clone(), |p| p.display().to_string())
+            )
+        })
 }
 
 /// What one file gave: its articles with their mentions, and its problems.
@@ -360,6 +438,48 @@ mod tests {
         assert_eq!(reasons.len(), 2, "{reasons:?}");
         assert!(reasons[0].contains("bad.txt") && reasons[0].contains("binary"));
         assert!(reasons[1].contains("empty.txt") && reasons[1].contains("empty"));
+    }
+
+    #[test]
+    fn texts_let_go_are_read_back_from_their_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.txt"), "Chile and Peru met in Lima.").expect("write");
+        std::fs::write(
+            dir.path().join("feed.jsonl"),
+            "{\"text\": \"Armenia and Georgia.\"}\n{\"text\": \"T\\u00fcrkiye and Iran.\"}\n",
+        )
+        .expect("write");
+        std::fs::write(dir.path().join("latin1.txt"), b"Chile y T\xfcrkiye.").expect("write");
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        let no = AtomicBool::new(false);
+        let kept = read(&source, list(&source), &g, Texts::Kept, &|_| {}, &no).expect("loads");
+        let let_go = read(&source, list(&source), &g, Texts::OnDisk, &|_| {}, &no).expect("loads");
+        assert_eq!(kept.documents.len(), 4);
+        assert_eq!(
+            kept.mentions, let_go.mentions,
+            "the same mentions either way"
+        );
+        for (k, d) in kept.documents.iter().zip(&let_go.documents) {
+            assert!(
+                d.text.is_empty() && d.on_disk == Some(k.text.len()),
+                "{}",
+                d.id
+            );
+            assert_eq!(reread(d).as_deref(), Ok(k.text.as_str()), "{}", d.id);
+        }
+        // A file changed since: its documents say so rather than show other text.
+        std::fs::write(dir.path().join("a.txt"), "Something else entirely.").expect("write");
+        let a = let_go
+            .documents
+            .iter()
+            .find(|d| d.id == "a.txt")
+            .expect("a.txt");
+        let error = reread(a).expect_err("changed");
+        assert!(
+            error.contains("a.txt") && error.contains("changed"),
+            "{error}"
+        );
     }
 
     #[test]

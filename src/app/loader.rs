@@ -167,10 +167,17 @@ pub fn load(
         || pipeline::list(&source),
     );
     let (gazetteer, basemap) = prepared?;
-    let dataset =
-        pipeline::read(&source, listing, &gazetteer, progress, cancel).map_err(|e| match e {
-            LoadError::Cancelled => "cancelled".to_owned(),
-        })?;
+    let dataset = pipeline::read(
+        &source,
+        listing,
+        &gazetteer,
+        pipeline::Texts::Kept,
+        progress,
+        cancel,
+    )
+    .map_err(|e| match e {
+        LoadError::Cancelled => "cancelled".to_owned(),
+    })?;
     Ok(Loaded {
         gazetteer,
         basemap,

@@ -174,7 +174,11 @@ pub struct Document {
     /// Publication date, when the document says.
     pub date: Option<Date>,
     /// The text as decoded to UTF-8, original line endings kept. Offsets point into it.
+    /// Empty when the text was let go after reading ([`Document::on_disk`]).
     pub text: String,
+    /// Set to the text's length when the text was let go after reading to save memory (the
+    /// command line keeps offsets, not copies): read it back with `pipeline::reread`.
+    pub on_disk: Option<usize>,
     /// Size of the file in bytes.
     pub bytes: u64,
     /// Where the article proper starts (after a metadata header line).
@@ -214,6 +218,7 @@ impl Document {
             duplicate_of: None,
             date,
             text,
+            on_disk: None,
             bytes,
             content_start: header.content_start as u32,
             paragraphs,
@@ -231,6 +236,15 @@ impl Document {
         }
         if source.is_some() {
             self.source = source;
+        }
+    }
+
+    /// Lets the text go, keeping its length: spans and mentions stay valid, the text is read
+    /// back from the file when needed.
+    pub fn release_text(&mut self) {
+        if self.path.is_some() && self.on_disk.is_none() {
+            self.on_disk = Some(self.text.len());
+            self.text = String::new();
         }
     }
 

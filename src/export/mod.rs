@@ -10,7 +10,7 @@ use crate::corpus::{Date, Problem};
 use crate::extract::Mention;
 use crate::gazetteer::Gazetteer;
 use crate::graph::{Analysis, Link, Measure};
-use crate::pipeline::Dataset;
+use crate::pipeline::{self, Dataset};
 
 /// The JSON contract's schema version.
 pub const SCHEMA: u32 = 1;
@@ -256,12 +256,27 @@ pub fn write_mentions(
     dataset: &Dataset,
     counts: &dyn Fn(&crate::corpus::Document) -> bool,
 ) -> std::io::Result<()> {
+    // Texts let go after reading are read back, each file once (its documents are together).
+    let mut file: Option<(&std::path::Path, Vec<(String, String)>)> = None;
     for (doc, mentions) in dataset.documents.iter().zip(&dataset.mentions) {
-        if !counts(doc) {
+        if !counts(doc) || mentions.is_empty() {
             continue;
         }
+        let text = match (doc.on_disk, doc.path.as_deref()) {
+            (Some(_), Some(path)) => {
+                if file.as_ref().is_none_or(|(p, _)| *p != path) {
+                    let articles = pipeline::reread_file(doc).map_err(std::io::Error::other)?;
+                    file = Some((path, articles));
+                }
+                let articles = file.as_ref().map_or(&[][..], |(_, a)| a.as_slice());
+                std::borrow::Cow::Owned(
+                    pipeline::text_in(doc, articles).map_err(std::io::Error::other)?,
+                )
+            }
+            _ => std::borrow::Cow::Borrowed(doc.text.as_str()),
+        };
         for m in mentions {
-            write_mention(out, gazetteer, &doc.id, &doc.text, m)?;
+            write_mention(out, gazetteer, &doc.id, &text, m)?;
         }
     }
     Ok(())

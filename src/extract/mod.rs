@@ -442,7 +442,10 @@ mod tests {
         // The ASCII matcher runs only from the places its start filter lets through; a plain
         // unanchored scan over the same forms is the reference.
         let matcher = GAZ.ascii_matcher();
-        assert!(matcher.starts.is_some(), "the ASCII forms have a start filter");
+        assert!(
+            matcher.starts.is_some(),
+            "the ASCII forms have a start filter"
+        );
         let reference = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(
