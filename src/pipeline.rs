@@ -2,7 +2,8 @@
 //! parallel, reporting progress and honouring cancellation. The graph is then built from the
 //! result as often as parameters change ([`crate::graph::build`]).
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -60,6 +61,9 @@ pub struct Dataset {
     pub documents: Vec<Document>,
     /// `mentions[i]` are the mentions of `documents[i]`, in text order.
     pub mentions: Vec<Vec<Mention>>,
+    /// `prints[i]` fingerprints `documents[i]`, to find copies again when files change (the
+    /// command line lets them go once the copies are found).
+    pub prints: Vec<corpus::Print>,
     /// Files that could not be used.
     pub problems: Vec<Problem>,
     /// Documents that repeat an earlier one, shown but not counted.
@@ -76,10 +80,102 @@ impl Dataset {
             .map(|(d, ms)| (d, ms.as_slice()))
     }
 
+    /// Adds a batch read after this one ([`read_batches`]).
+    pub fn append(&mut self, batch: Dataset) {
+        self.documents.extend(batch.documents);
+        self.mentions.extend(batch.mentions);
+        self.prints.extend(batch.prints);
+        self.problems.extend(batch.problems);
+        self.duplicates.extend(batch.duplicates);
+    }
+
+    /// Finds the copies among the documents from their fingerprints and marks them: each is
+    /// shown but not counted.
+    pub fn find_duplicates(&mut self) {
+        let duplicates = if self.prints.len() == self.documents.len() {
+            corpus::duplicates_of(&self.prints)
+        } else {
+            Vec::new()
+        };
+        self.mark_duplicates(duplicates);
+    }
+
+    /// Marks the copies given: each is shown but not counted.
+    pub fn mark_duplicates(&mut self, duplicates: Vec<corpus::Duplicate>) {
+        for doc in &mut self.documents {
+            doc.duplicate_of = None;
+        }
+        for d in &duplicates {
+            if let Some(doc) = self.documents.get_mut(d.doc as usize) {
+                doc.duplicate_of = Some(d.of);
+            }
+        }
+        self.duplicates = duplicates;
+    }
+
+    /// The files this corpus was read from: the documents' and the problems' paths.
+    pub fn files(&self) -> HashSet<PathBuf> {
+        self.documents
+            .iter()
+            .filter_map(|d| d.path.clone())
+            .chain(self.problems.iter().map(|p| PathBuf::from(&p.path)))
+            .collect()
+    }
+
+    /// Applies a [`Refresh`]: the documents and problems of files gone or changed leave, those
+    /// read again come in, corpus order is restored and copies are found again.
+    pub fn apply(&mut self, refresh: Refresh) {
+        let Refresh { gone, batch } = refresh;
+        let keep: Vec<bool> = self
+            .documents
+            .iter()
+            .map(|d| d.path.as_ref().is_none_or(|p| !gone.contains(p)))
+            .collect();
+        retain_where(&mut self.documents, &keep);
+        retain_where(&mut self.mentions, &keep);
+        if self.prints.len() == keep.len() {
+            retain_where(&mut self.prints, &keep);
+        } else {
+            self.prints.clear();
+        }
+        self.problems
+            .retain(|p| !gone.contains(std::path::Path::new(&p.path)));
+        self.append(batch);
+        // Corpus order is id order.
+        let mut order: Vec<usize> = (0..self.documents.len()).collect();
+        order.sort_by(|&a, &b| self.documents[a].id.cmp(&self.documents[b].id));
+        let mut documents: Vec<Option<Document>> = std::mem::take(&mut self.documents)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut mentions: Vec<Option<Vec<Mention>>> = std::mem::take(&mut self.mentions)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut prints: Vec<Option<corpus::Print>> = std::mem::take(&mut self.prints)
+            .into_iter()
+            .map(Some)
+            .collect();
+        for &i in &order {
+            self.documents.extend(documents[i].take());
+            self.mentions.extend(mentions[i].take());
+            if let Some(p) = prints.get_mut(i) {
+                self.prints.extend(p.take());
+            }
+        }
+        self.find_duplicates();
+    }
+
     /// Total bytes of the documents read.
     pub fn bytes(&self) -> u64 {
         self.documents.iter().map(|d| d.bytes).sum()
     }
+}
+
+/// Keeps the items of `v` whose flag in `keep` is set.
+fn retain_where<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    v.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 /// How far a load has got.
@@ -159,9 +255,42 @@ pub fn read(
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Dataset, LoadError> {
+    let mut dataset = Dataset::default();
+    read_batches(
+        source,
+        listing,
+        gazetteer,
+        texts,
+        progress,
+        cancel,
+        &mut |batch| dataset.append(batch),
+    )?;
+    dataset.find_duplicates();
+    if texts == Texts::OnDisk {
+        dataset.prints = Vec::new();
+    }
+    Ok(dataset)
+}
+
+/// Files read between two batches handed over by [`read_batches`].
+const BATCH_FILES: usize = 2048;
+
+/// Reads and extracts the listed files of a source in batches of files, in corpus order, so the
+/// caller can show a corpus while it is read: `batch` gets each one's documents, mentions,
+/// fingerprints and problems; appended one after another they are the whole corpus, whose
+/// copies [`Dataset::find_duplicates`] then finds.
+pub fn read_batches(
+    source: &Source,
+    listing: Listing,
+    gazetteer: &Gazetteer,
+    texts: Texts,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+    batch: &mut dyn FnMut(Dataset),
+) -> Result<(), LoadError> {
     let Listing {
-        files,
-        mut problems,
+        mut files,
+        problems,
     } = listing;
     let total = match source {
         Source::Seeds => SEEDS.len(),
@@ -196,62 +325,127 @@ pub fn read(
         bytes_done: 0,
         bytes_total: 0,
     });
-
-    let mut results: Vec<(String, FileRead)> = match source {
-        Source::Seeds => SEEDS
-            .par_iter()
-            .map(|(name, data)| {
-                step(data.len() as u64);
-                (
-                    (*name).to_owned(),
-                    read_bytes(name, None, data.to_vec(), gazetteer),
-                )
-            })
-            .collect(),
-        Source::Paths(_) => files
-            .par_iter()
-            .map(|file| {
-                if cancel.load(Ordering::Relaxed) {
-                    return (file.id.clone(), FileRead::default());
-                }
-                let mut result = read_file(file, gazetteer);
-                if texts == Texts::OnDisk {
-                    for (doc, _, _) in &mut result.articles {
-                        doc.release_text();
-                    }
-                }
-                step(result.bytes);
-                (file.id.clone(), result)
-            })
-            .collect(),
+    // Corpus order is id order, so batches read in turn append in order.
+    files.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut first = Dataset {
+        problems,
+        ..Dataset::default()
     };
+    let mut hand_over = |results: Vec<FileRead>, extra: &mut Dataset| {
+        let mut out = std::mem::take(extra);
+        for read in results {
+            for (doc, ms, print) in read.articles {
+                out.documents.push(doc);
+                out.mentions.push(ms);
+                out.prints.push(print);
+            }
+            out.problems.extend(read.problems);
+        }
+        batch(out);
+    };
+    match source {
+        Source::Seeds => {
+            let mut results: Vec<(&str, FileRead)> = SEEDS
+                .par_iter()
+                .map(|(name, data)| {
+                    step(data.len() as u64);
+                    (*name, read_bytes(name, None, data.to_vec(), gazetteer))
+                })
+                .collect();
+            results.sort_by(|a, b| a.0.cmp(b.0));
+            hand_over(results.into_iter().map(|r| r.1).collect(), &mut first);
+        }
+        Source::Paths(_) => {
+            for chunk in files.chunks(BATCH_FILES) {
+                let results: Vec<FileRead> = chunk
+                    .par_iter()
+                    .map(|file| {
+                        if cancel.load(Ordering::Relaxed) {
+                            return FileRead::default();
+                        }
+                        let mut result = read_file(file, gazetteer);
+                        if texts == Texts::OnDisk {
+                            for (doc, _, _) in &mut result.articles {
+                                doc.release_text();
+                            }
+                        }
+                        step(result.bytes);
+                        result
+                    })
+                    .collect();
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(LoadError::Cancelled);
+                }
+                hand_over(results, &mut first);
+            }
+            if files.is_empty() {
+                hand_over(Vec::new(), &mut first);
+            }
+        }
+    }
     if cancel.load(Ordering::Relaxed) {
         return Err(LoadError::Cancelled);
     }
-    results.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut documents = Vec::with_capacity(results.len());
-    let mut mentions = Vec::with_capacity(results.len());
-    let mut prints = Vec::with_capacity(results.len());
-    for (_, read) in results {
-        for (doc, ms, print) in read.articles {
-            documents.push(doc);
-            mentions.push(ms);
-            prints.push(print);
-        }
-        problems.extend(read.problems);
-    }
-    let duplicates = corpus::duplicates_of(&prints);
-    for d in &duplicates {
-        if let Some(doc) = documents.get_mut(d.doc as usize) {
-            doc.duplicate_of = Some(d.of);
-        }
-    }
-    Ok(Dataset {
-        documents,
-        mentions,
+    Ok(())
+}
+
+/// Files that changed on disk, read again: what [`Dataset::apply`] needs to bring a corpus up
+/// to date without reading the rest.
+#[derive(Debug, Default)]
+pub struct Refresh {
+    /// Files whose documents and problems go: removed, changed or no longer listed.
+    pub gone: HashSet<PathBuf>,
+    /// The documents, mentions, fingerprints and problems of the files added or changed.
+    pub batch: Dataset,
+}
+
+/// Brings a corpus read from `source` up to date with the disk: the folders are listed again (a
+/// cheap pass), and only files that are new, or in `changed`, are read; files no longer there
+/// go. `known` are the files the corpus holds now (documents' and problems' paths).
+#[allow(
+    clippy::implicit_hasher,
+    reason = "the sets come from Dataset::files and the watcher"
+)]
+pub fn refresh(
+    source: &Source,
+    known: &HashSet<PathBuf>,
+    changed: &HashSet<PathBuf>,
+    gazetteer: &Gazetteer,
+    texts: Texts,
+) -> Refresh {
+    let Source::Paths(_) = source else {
+        return Refresh::default();
+    };
+    let Listing { files, problems } = list(source);
+    let listed: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+    let mut gone: HashSet<PathBuf> = known
+        .iter()
+        .filter(|p| !listed.contains(p.as_path()) || changed.contains(*p))
+        .cloned()
+        .collect();
+    let to_read: Vec<SourceFile> = files
+        .into_iter()
+        .filter(|f| !known.contains(&f.path) || changed.contains(&f.path))
+        .collect();
+    // A folder that could not be listed keeps its problem; it replaces an older one.
+    gone.extend(problems.iter().map(|p| PathBuf::from(&p.path)));
+    let listing = Listing {
+        files: to_read,
         problems,
-        duplicates,
-    })
+    };
+    let mut batch = Dataset::default();
+    let never = AtomicBool::new(false);
+    // A refresh reads a handful of files: it is not cancelled or reported on.
+    let _ = read_batches(
+        source,
+        listing,
+        gazetteer,
+        texts,
+        &|_| {},
+        &never,
+        &mut |b| batch.append(b),
+    );
+    Refresh { gone, batch }
 }
 
 /// Reads a document's text back from its file, for a document read with [`Texts::OnDisk`] (or
@@ -480,6 +674,95 @@ mod tests {
             error.contains("a.txt") && error.contains("changed"),
             "{error}"
         );
+    }
+
+    /// What a dataset says, independent of how it was put together.
+    fn summary(d: &Dataset) -> Vec<(String, usize, Option<u32>)> {
+        d.documents
+            .iter()
+            .zip(&d.mentions)
+            .map(|(doc, ms)| (doc.id.clone(), ms.len(), doc.duplicate_of))
+            .collect()
+    }
+
+    #[test]
+    fn a_refresh_reads_only_what_changed_and_ends_as_a_fresh_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |name: &str, text: &str| {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        };
+        write("a.txt", "Chile and Peru met in Lima.");
+        write("b.txt", "Armenia and Georgia signed a deal.");
+        write("c.txt", "Iran and Iraq.");
+        write("bad.txt", "");
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        let mut d = load(&source, &g, &|_| {}, &AtomicBool::new(false)).expect("loads");
+        assert_eq!(d.documents.len(), 3);
+        assert_eq!(d.problems.len(), 1);
+
+        // One file added (a copy of another), one changed, one removed, the empty one filled.
+        write("0-new.txt", "Armenia and Georgia signed a deal.");
+        write("a.txt", "Chile, Peru and Bolivia met in Lima.");
+        std::fs::remove_file(dir.path().join("c.txt")).expect("remove");
+        write("bad.txt", "Kenya and Uganda.");
+        let changed: HashSet<PathBuf> = ["a.txt", "bad.txt"]
+            .iter()
+            .map(|n| dir.path().join(n))
+            .collect();
+        let refresh = refresh(&source, &d.files(), &changed, &g, Texts::Kept);
+        // b.txt was neither new nor changed: it is not read again.
+        let read: Vec<&str> = refresh
+            .batch
+            .documents
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(read, ["0-new.txt", "a.txt", "bad.txt"]);
+        d.apply(refresh);
+
+        let fresh = load(&source, &g, &|_| {}, &AtomicBool::new(false)).expect("loads");
+        assert_eq!(summary(&d), summary(&fresh));
+        assert_eq!(d.mentions, fresh.mentions);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert_eq!(d.duplicates.len(), 1, "the added copy is found");
+    }
+
+    #[test]
+    fn batches_append_to_the_whole_corpus() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let n = BATCH_FILES + 40;
+        for i in 0..n {
+            let text = if i % 500 == 7 {
+                "Chile and Peru met in Lima to talk about trade and the port.".to_owned()
+            } else {
+                format!("Report {i}: Armenia and Georgia, number {i}.")
+            };
+            std::fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("write");
+        }
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        let mut sizes = Vec::new();
+        let mut joined = Dataset::default();
+        read_batches(
+            &source,
+            list(&source),
+            &g,
+            Texts::Kept,
+            &|_| {},
+            &AtomicBool::new(false),
+            &mut |b| {
+                sizes.push(b.documents.len());
+                joined.append(b);
+            },
+        )
+        .expect("reads");
+        assert_eq!(sizes, [BATCH_FILES, 40]);
+        joined.find_duplicates();
+        let whole = load(&source, &g, &|_| {}, &AtomicBool::new(false)).expect("loads");
+        assert_eq!(summary(&joined), summary(&whole));
+        // The copies in different batches are found across them.
+        assert_eq!(whole.duplicates.len(), n.div_ceil(500) - 1);
     }
 
     #[test]

@@ -985,3 +985,99 @@ fn copies_are_listed_and_counted_once() {
     h.get_by_label("b.txt");
     h.get_by_label("a copy of a.txt");
 }
+
+/// Steps the window until `done` holds (the disk and the threads take their time).
+fn step_until(h: &mut Harness<'_, AtlasApp>, what: &str, done: impl Fn(&AtlasApp) -> bool) {
+    for _ in 0..1000 {
+        h.step();
+        if done(h.state()) {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("{what} did not happen");
+}
+
+#[test]
+fn files_changed_on_disk_are_applied_to_the_open_corpus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "Chile and Peru met in Lima.").expect("write");
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Armenia and Georgia signed a deal.",
+    )
+    .expect("write");
+    let mut h = harness_on(Source::Paths(vec![dir.path().to_path_buf()]));
+    let before = h.state().model.as_ref().map(|m| m.dataset_generation);
+    let has = |app: &AtlasApp, code: &str| {
+        app.model.as_ref().is_some_and(|m| {
+            m.analysis
+                .graph
+                .node_weights()
+                .any(|n| m.gazetteer.entity(n.entity).code == code)
+        })
+    };
+    assert!(!has(h.state(), "KEN"));
+
+    // A new file: its countries join the map; the others are not read again.
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "Kenya and Uganda opened a railway.",
+    )
+    .expect("write");
+    step_until(&mut h, "the new file", |app| has(app, "KEN"));
+    assert_ne!(
+        h.state().model.as_ref().map(|m| m.dataset_generation),
+        before
+    );
+    assert_eq!(
+        h.state().model.as_ref().map(|m| m.dataset.documents.len()),
+        Some(3)
+    );
+    starting_with(&h, "Updated from disk: 1 file changed");
+
+    // A removed file leaves; a changed one is read again.
+    std::fs::remove_file(dir.path().join("a.txt")).expect("remove");
+    std::fs::write(dir.path().join("b.txt"), "Ghana and Togo.").expect("write");
+    step_until(&mut h, "the removal and the change", |app| {
+        !has(app, "CHL") && !has(app, "ARM") && has(app, "GHA")
+    });
+    let ids: Vec<String> = h
+        .state()
+        .model
+        .as_ref()
+        .map(|m| m.dataset.documents.iter().map(|d| d.id.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids, ["b.txt", "c.txt"]);
+}
+
+#[test]
+fn a_corpus_opened_on_an_empty_window_ends_whole_and_with_its_copies_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let n = 2500;
+    for i in 0..n {
+        let text = if i % 1000 == 3 {
+            "Chile and Peru met in Lima to talk about trade and the new port.".to_owned()
+        } else {
+            format!("Report {i}: Armenia and Georgia, item {i}.")
+        };
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("write");
+    }
+    let app = AtlasApp::loading(Source::Paths(vec![dir.path().to_path_buf()]), None, || {});
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    step_until(&mut h, "the load", |app| {
+        !app.is_loading() && app.model.is_some()
+    });
+    let model = h.state().model.as_ref().expect("model");
+    assert_eq!(model.dataset.documents.len(), n);
+    assert_eq!(
+        model.dataset.duplicates.len(),
+        2,
+        "copies in different batches"
+    );
+    let dup = &model.dataset.documents[1003];
+    assert_eq!(dup.duplicate_of, Some(3));
+}

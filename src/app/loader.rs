@@ -26,7 +26,9 @@ pub struct Loaded {
 pub enum LoadMsg {
     /// Files done so far.
     Progress(Progress),
-    /// Finished.
+    /// The next documents in corpus order (the dataset holds only them).
+    Batch(Box<Loaded>),
+    /// Finished (the dataset is empty: the batches hold the documents).
     Done(Box<Loaded>),
     /// Could not load; the message says why.
     Failed(String),
@@ -53,6 +55,8 @@ pub struct Loader {
     pub label: String,
     /// When the load started.
     pub started: std::time::Instant,
+    /// Batches read and not yet taken ([`Loader::take_batches`]).
+    incoming: Option<Loaded>,
 }
 
 /// How a poll of the loader went.
@@ -78,10 +82,19 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("corridor-atlas-loader".into())
             .spawn(move || {
-                let msg = match load(source, shared, &thread_cancel, &|p| {
-                    let _ = tx.send(LoadMsg::Progress(p));
-                    repaint();
-                }) {
+                let progress_tx = tx.clone();
+                let msg = match load(
+                    source,
+                    shared,
+                    &thread_cancel,
+                    &|p| {
+                        let _ = progress_tx.send(LoadMsg::Progress(p));
+                        repaint();
+                    },
+                    &mut |batch| {
+                        let _ = tx.send(LoadMsg::Batch(Box::new(batch)));
+                    },
+                ) {
                     Ok(loaded) => LoadMsg::Done(Box::new(loaded)),
                     Err(e) => LoadMsg::Failed(e),
                 };
@@ -98,6 +111,7 @@ impl Loader {
                 progress: Progress::default(),
                 label,
                 started: std::time::Instant::now(),
+                incoming: None,
             };
         }
         Self {
@@ -106,6 +120,7 @@ impl Loader {
             progress: Progress::default(),
             label,
             started: std::time::Instant::now(),
+            incoming: None,
         }
     }
 
@@ -114,13 +129,17 @@ impl Loader {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// Takes the news from the thread.
+    /// Takes the news from the thread. When it finishes, the dataset holds the documents not
+    /// taken by [`Loader::take_batches`]; copies are not yet marked (see
+    /// [`Dataset::find_duplicates`]).
     pub fn poll(&mut self) -> Poll {
         loop {
             match self.rx.try_recv() {
-                Ok(LoadMsg::Progress(p)) => self.progress = p,
-                Ok(LoadMsg::Done(loaded)) => return Poll::Finished(Ok(loaded)),
-                Ok(LoadMsg::Failed(e)) => return Poll::Finished(Err(e)),
+                Ok(msg) => {
+                    if let Some(end) = self.receive(msg) {
+                        return Poll::Finished(end);
+                    }
+                }
                 Err(TryRecvError::Empty) => return Poll::Pending,
                 Err(TryRecvError::Disconnected) => {
                     return Poll::Finished(Err("loading stopped unexpectedly".into()));
@@ -129,25 +148,52 @@ impl Loader {
         }
     }
 
-    /// Blocks until the load ends (tests and the command line).
+    /// The documents read since the last call (in corpus order), if any.
+    pub fn take_batches(&mut self) -> Option<Loaded> {
+        self.incoming.take()
+    }
+
+    fn receive(&mut self, msg: LoadMsg) -> Option<Result<Box<Loaded>, String>> {
+        match msg {
+            LoadMsg::Progress(p) => self.progress = p,
+            LoadMsg::Batch(batch) => match &mut self.incoming {
+                Some(incoming) => incoming.dataset.append(batch.dataset),
+                None => self.incoming = Some(*batch),
+            },
+            LoadMsg::Done(mut done) => {
+                if let Some(incoming) = self.incoming.take() {
+                    done.dataset = incoming.dataset;
+                }
+                return Some(Ok(done));
+            }
+            LoadMsg::Failed(e) => return Some(Err(e)),
+        }
+        None
+    }
+
+    /// Blocks until the load ends (tests and the command line), and returns the whole corpus
+    /// with its copies marked.
     pub fn wait(mut self) -> Result<Box<Loaded>, String> {
         loop {
-            match self.rx.recv() {
-                Ok(LoadMsg::Progress(p)) => self.progress = p,
-                Ok(LoadMsg::Done(loaded)) => return Ok(loaded),
-                Ok(LoadMsg::Failed(e)) => return Err(e),
-                Err(_) => return Err("loading stopped unexpectedly".into()),
+            let Ok(msg) = self.rx.recv() else {
+                return Err("loading stopped unexpectedly".into());
+            };
+            if let Some(end) = self.receive(msg) {
+                let mut loaded = end?;
+                loaded.dataset.find_duplicates();
+                return Ok(loaded);
             }
         }
     }
 }
 
 /// Everything a load does, on the loading thread.
-pub fn load(
+fn load(
     source: Source,
     shared: Shared,
     cancel: &AtomicBool,
     progress: &(dyn Fn(Progress) + Sync),
+    batch: &mut dyn FnMut(Loaded),
 ) -> Result<Loaded, String> {
     let (prepared, listing) = rayon::join(
         || -> Result<(Arc<Gazetteer>, Arc<Basemap>), String> {
@@ -167,13 +213,21 @@ pub fn load(
         || pipeline::list(&source),
     );
     let (gazetteer, basemap) = prepared?;
-    let dataset = pipeline::read(
+    pipeline::read_batches(
         &source,
         listing,
         &gazetteer,
         pipeline::Texts::Kept,
         progress,
         cancel,
+        &mut |dataset| {
+            batch(Loaded {
+                gazetteer: Arc::clone(&gazetteer),
+                basemap: Arc::clone(&basemap),
+                source: source.clone(),
+                dataset,
+            });
+        },
     )
     .map_err(|e| match e {
         LoadError::Cancelled => "cancelled".to_owned(),
@@ -182,6 +236,6 @@ pub fn load(
         gazetteer,
         basemap,
         source,
-        dataset,
+        dataset: Dataset::default(),
     })
 }

@@ -14,6 +14,7 @@ mod side_panel;
 mod tables;
 mod text;
 mod timeline;
+mod watch;
 
 use std::sync::Arc;
 
@@ -414,6 +415,10 @@ pub struct AtlasApp {
     pub search: SearchState,
     timeline: timeline::Timeline,
     loader: Option<Loader>,
+    /// While a corpus fills the window as it is read: when the analysis was last redone.
+    filling: Option<std::time::Instant>,
+    /// Watches the files of the corpus on screen.
+    watch: Option<watch::Watch>,
     error: Option<String>,
     commands: Vec<Command>,
     show_problems: bool,
@@ -430,6 +435,9 @@ pub struct AtlasApp {
     /// Wakes the window when a background task has news.
     repaint: Arc<dyn Fn() + Send + Sync>,
 }
+
+/// How often a corpus that fills the window as it is read is analysed again.
+const FILL_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
 
 impl AtlasApp {
     /// Starts loading `source` in the background; the window shows progress until it is ready.
@@ -474,6 +482,8 @@ impl AtlasApp {
             search: SearchState::default(),
             timeline: timeline::Timeline::default(),
             loader: None,
+            filling: None,
+            watch: None,
             error: None,
             commands: Vec::new(),
             show_problems: false,
@@ -508,7 +518,76 @@ impl AtlasApp {
         self.reader = None;
         self.timeline.playing = None;
         self.search.results = None;
+        if self
+            .watch
+            .as_ref()
+            .is_none_or(|w| *w.source() != model.source)
+        {
+            self.watch = match watch::Watch::start(&model.source, Arc::clone(&self.repaint)) {
+                Ok(watch) => watch,
+                Err(e) => {
+                    self.set_notice(format!("{e}: changes on disk need Reload (F5)"));
+                    None
+                }
+            };
+        }
         self.model = Some(model);
+    }
+
+    /// Applies the files changed on disk to the corpus on screen, reading only those.
+    fn poll_watch(&mut self, ctx: &egui::Context) {
+        let (Some(watch), Some(model)) = (&mut self.watch, &mut self.model) else {
+            return;
+        };
+        if let Some(refresh) = watch.take_refresh()
+            && *watch.source() == model.source
+        {
+            let files = refresh
+                .gone
+                .iter()
+                .map(std::path::PathBuf::as_path)
+                .chain(
+                    refresh
+                        .batch
+                        .documents
+                        .iter()
+                        .filter_map(|d| d.path.as_deref()),
+                )
+                .collect::<std::collections::HashSet<_>>()
+                .len();
+            model.dataset.apply(refresh);
+            model.dataset_generation = next_generation();
+            model.rebuild(&self.settings);
+            self.selection = self.selection.filter(|p| model.has(*p));
+            self.reader = None;
+            *self
+                .notice
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
+                "Updated from disk: {} file{} changed",
+                files,
+                if files == 1 { "" } else { "s" }
+            ));
+        }
+        // Changes wait while a load runs: it reads them anyway.
+        if self.loader.is_some() {
+            return;
+        }
+        let Some(model) = &self.model else { return };
+        if let Some(wait) = watch.poll(
+            || model.dataset.files(),
+            &model.gazetteer,
+            Arc::clone(&self.repaint),
+        ) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn set_notice(&self, text: String) {
+        *self
+            .notice
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
     }
 
     /// Where the timeline's plot was last drawn, if it was.
@@ -779,24 +858,68 @@ impl AtlasApp {
         let Some(loader) = &mut self.loader else {
             return;
         };
-        if let loader::Poll::Finished(result) = loader.poll() {
-            self.loader = None;
-            match result {
-                Ok(loaded) => {
-                    self.error = None;
-                    if let Some(GazetteerChoice(file)) = self.requested_gazetteer.take() {
-                        self.gazetteer_file = file;
-                    }
+        let poll = loader.poll();
+        // With nothing else on screen, a corpus fills in as it is read (the analysis is redone
+        // now and then, not for every batch); otherwise the corpus on screen stays until the
+        // new one is read.
+        let fill = self.model.is_none() || self.filling.is_some();
+        let batch = (fill
+            && matches!(poll, loader::Poll::Pending)
+            && self
+                .filling
+                .is_none_or(|last| last.elapsed() >= FILL_INTERVAL))
+        .then(|| loader.take_batches())
+        .flatten();
+        let files = loader.progress;
+        if let Some(batch) = batch {
+            self.fill(batch);
+        }
+        let loader::Poll::Finished(result) = poll else {
+            return;
+        };
+        self.loader = None;
+        match result {
+            Ok(mut loaded) => {
+                self.error = None;
+                if let Some(GazetteerChoice(file)) = self.requested_gazetteer.take() {
+                    self.gazetteer_file = file;
+                }
+                if let (Some(_), Some(model)) = (self.filling.take(), &mut self.model) {
+                    model.dataset.append(loaded.dataset);
+                    model.dataset.find_duplicates();
+                    model.dataset_generation = next_generation();
+                    model.rebuild(&self.settings);
+                } else {
+                    loaded.dataset.find_duplicates();
                     self.finish_load(*loaded);
                 }
-                Err(e) => {
-                    self.requested_gazetteer = None;
-                    if e != "cancelled" {
-                        self.error = Some(e);
-                    }
+            }
+            Err(e) => {
+                self.requested_gazetteer = None;
+                if self.filling.take().is_some() {
+                    // What was read stays on screen, and the status says it is not all.
+                    self.error = Some(format!(
+                        "Reading stopped ({e}): showing the {} of {} files read",
+                        files.files_done, files.files_total
+                    ));
+                } else if e != "cancelled" {
+                    self.error = Some(e);
                 }
             }
         }
+    }
+
+    /// Shows the documents read so far of a corpus being read, with nothing else on screen.
+    fn fill(&mut self, batch: Loaded) {
+        match (&mut self.model, self.filling) {
+            (Some(model), Some(_)) => {
+                model.dataset.append(batch.dataset);
+                model.dataset_generation = next_generation();
+                model.rebuild(&self.settings);
+            }
+            _ => self.finish_load(batch),
+        }
+        self.filling = Some(std::time::Instant::now());
     }
 
     /// Draws one frame into `ui` and applies the commands it produced.
@@ -806,6 +929,7 @@ impl AtlasApp {
             self.fonts_installed = true;
         }
         self.poll_loader();
+        self.poll_watch(ui.ctx());
         if let Some(pending) = &mut self.dialog {
             match pending.take() {
                 dialog::Answer::Waiting => {}
