@@ -370,12 +370,19 @@ fn case_fits(matched: &str, form: &SurfaceForm) -> bool {
     true
 }
 
+/// Where the text after the last character matching `pred` begins (0 if none does): the next
+/// character boundary, however many bytes that character takes ("”", a no-break space).
+fn after_last(text: &str, pred: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|(_, c)| pred(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// E-mail addresses, URLs, hashtags, handles, file names and dotted or `key=value` tokens
 /// ("news.az", "Iran.json", "country=ARM") are not prose.
 fn in_code_like_token(text: &str, start: usize, end: usize) -> bool {
-    let token_start = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+    let token_start = after_last(&text[..start], char::is_whitespace);
     let token_end = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
@@ -483,6 +490,19 @@ mod tests {
             });
             assert_eq!(filtered, plain, "in {text:?}");
         }
+    }
+
+    #[test]
+    fn names_after_multibyte_punctuation_and_spaces() {
+        // A closing quote before ", Georgia" and no-break or thin spaces before a name.
+        assert_eq!(
+            codes("He said “so”, Georgia and Armenia agreed."),
+            ["GEO", "ARM"]
+        );
+        assert_eq!(
+            codes("Talks in\u{a0}Georgia and\u{2009}Armenia."),
+            ["GEO", "ARM"]
+        );
     }
 
     #[test]

@@ -500,9 +500,8 @@ fn georgia_is_the_us_state(
     // "<Place>, Georgia" where the place is not in Georgia the country.
     let before = &text[..f.start];
     if let Some(head) = before.strip_suffix(", ") {
-        let prev_word_start = head
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == ' '))
-            .map_or(0, |i| i + 1);
+        let prev_word_start =
+            super::after_last(head, |c| !(c.is_alphanumeric() || c == '.' || c == ' '));
         let prev = head[prev_word_start..].trim();
         // "Tbilisi, Georgia" and "Armenia, Georgia" are the country; "Athens, Georgia" is not.
         let prev_is_country_place = found.iter().any(|g| {
