@@ -23,6 +23,7 @@ pub mod gazetteer;
 pub mod graph;
 pub mod layout;
 pub mod pipeline;
+pub mod scan;
 pub mod scene;
 pub mod search;
 

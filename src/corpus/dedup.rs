@@ -169,26 +169,35 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Word bytes folded to lower case; 0 for the bytes between words.
-const FOLD: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        if byte.is_ascii_alphanumeric() || byte >= 0x80 {
-            table[b] = byte.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    table
-};
-
 /// Where a word's hash starts.
 const WORD_SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// A quick hash step for the bytes of a word (the shingle made of three gets the strong mix).
 fn quick(h: u64, packed: u64) -> u64 {
     (h.rotate_left(5) ^ packed).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The hash of the word `text[start..end]`, eight bytes at a time, ASCII letters folded to lower
+/// case (setting bit 0x20 also changes bytes of other scripts, the same way in every text).
+#[inline]
+fn word_hash(text: &[u8], start: usize, end: usize) -> u64 {
+    let mut h = WORD_SEED;
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(8);
+        // Eight bytes at once where the text has them, the rest masked off.
+        let mut word = [0u8; 8];
+        if let Some(eight) = text.get(at..at + 8) {
+            word.copy_from_slice(eight);
+        } else {
+            word[..n].copy_from_slice(&text[at..at + n]);
+        }
+        let raw = u64::from_le_bytes(word);
+        let keep = u64::MAX >> (64 - 8 * n);
+        h = quick(h, (raw | 0x2020_2020_2020_2020) & keep);
+        at += n;
+    }
+    h
 }
 
 /// The fingerprints of one document.
@@ -211,39 +220,58 @@ pub fn fingerprint(doc: &Document) -> Print {
         }
     }
     // Words are runs of ASCII letters and digits and of any non-ASCII bytes (letters of other
-    // scripts), ASCII folded to lower case and packed eight bytes at a time into a quick hash;
-    // each shingle (three words) gets a strong mix. Only hashes below a threshold that falls as
-    // the text goes on are kept, so the working set stays a few times the sketch.
+    // scripts), found 64 bytes at a time as bit masks; each word is hashed eight bytes at a time
+    // with ASCII case folded, and each shingle (three words) gets a strong mix.
     let mut shingles: Vec<u64> = Vec::with_capacity(content.len() / 6);
     let mut window = [0u64; 3];
     let mut count = 0usize;
-    let (mut packed, mut shift, mut h, mut in_word) = (0u64, 0u32, WORD_SEED, false);
-    for &b in content.iter().chain(std::iter::once(&b' ')) {
-        let folded = FOLD[b as usize];
-        if folded != 0 {
-            packed |= u64::from(folded) << shift;
-            shift += 8;
-            if shift == 64 {
-                h = quick(h, packed);
-                (packed, shift) = (0, 0);
-            }
-            in_word = true;
-            continue;
-        }
-        if !in_word {
-            continue;
-        }
-        if shift > 0 {
-            h = quick(h, packed);
-        }
+    let mut push_word = |h: u64| {
         window = [window[1], window[2], h];
-        (packed, shift, h, in_word) = (0, 0, WORD_SEED, false);
         count += 1;
-        if count < 3 {
-            continue;
+        if count >= 3 {
+            shingles.push(mix(window[0]
+                ^ window[1].rotate_left(21)
+                ^ window[2].rotate_left(42)));
         }
-        let shingle = mix(window[0] ^ window[1].rotate_left(21) ^ window[2].rotate_left(42));
-        shingles.push(shingle);
+    };
+    // A word that runs on past the end of a block: where it began.
+    let mut open: Option<usize> = None;
+    let mut block_start = 0;
+    while block_start < content.len() {
+        let block = &content[block_start..(block_start + crate::scan::BLOCK).min(content.len())];
+        let mut words = crate::scan::mask(block, |b| (b >= 0x80) | crate::scan::ascii_word(b));
+        let len = block.len() as u32;
+        // `words` is shifted as the block is walked: bit 0 is the byte at `pos`.
+        let mut pos = 0u32;
+        loop {
+            let gap = if words == 0 {
+                len - pos
+            } else {
+                words.trailing_zeros()
+            };
+            if gap > 0 {
+                if let Some(start) = open.take() {
+                    push_word(word_hash(content, start, block_start + pos as usize));
+                }
+                pos += gap;
+                if pos >= len {
+                    break;
+                }
+                words >>= gap;
+            }
+            // A run of word bytes; it may go on in the next block.
+            let run = (!words).trailing_zeros();
+            open.get_or_insert(block_start + pos as usize);
+            pos += run;
+            if pos >= len {
+                break;
+            }
+            words >>= run;
+        }
+        block_start += block.len();
+    }
+    if let Some(start) = open.take() {
+        push_word(word_hash(content, start, content.len()));
     }
     // The smallest distinct hashes, without sorting them all.
     let keep = (2 * SKETCH).min(shingles.len());

@@ -199,25 +199,40 @@ impl Matcher {
             .start
             .checked_sub(1)
             .is_some_and(|i| bytes.get(i).copied().is_some_and(is_word_byte));
-        for at in span.start..end {
-            // Most bytes cannot begin a match: one table lookup tells, with what came before.
-            let b = bytes[at];
-            let candidate = starts.at[usize::from(after_word) << 8 | b as usize];
-            after_word = is_word_byte(b);
-            if !candidate || !starts.known_prefix(&bytes[at..end]) {
-                continue;
-            }
-            let input = aho_corasick::Input::new(text)
-                .span(at..end)
-                .anchored(aho_corasick::Anchored::Yes);
-            let mut state = aho_corasick::automaton::OverlappingState::start();
-            loop {
-                self.automaton.find_overlapping(input.clone(), &mut state);
-                let Some(m) = state.get_match() else { break };
-                // A state also reports the shorter patterns ending there ("Guinea" inside
-                // "New Guinea"): those are found from their own start.
-                if m.start() == at {
-                    found(m.start(), m.end(), m.pattern().as_usize());
+        let mut block_start = span.start;
+        while block_start < end {
+            let block = &bytes[block_start..(block_start + crate::scan::BLOCK).min(end)];
+            // Whether each byte follows a word byte, and a superset of the places a match can
+            // begin, 64 bytes at a time; each place is then checked exactly.
+            let words = crate::scan::mask(block, crate::scan::ascii_word);
+            let follows = words << 1 | u64::from(after_word);
+            let mut places = crate::scan::mask(block, |b| starts.firsts.may_begin(b))
+                & (!follows | starts.firsts.unbounded_mask(block));
+            after_word = words >> (block.len() - 1) & 1 == 1;
+            let base = block_start;
+            block_start += block.len();
+            while places != 0 {
+                let i = places.trailing_zeros() as usize;
+                places &= places - 1;
+                let at = base + i;
+                let follows_word = follows >> i & 1 == 1;
+                if !starts.at[usize::from(follows_word) << 8 | bytes[at] as usize]
+                    || !starts.known_prefix(&bytes[at..end])
+                {
+                    continue;
+                }
+                let input = aho_corasick::Input::new(text)
+                    .span(at..end)
+                    .anchored(aho_corasick::Anchored::Yes);
+                let mut state = aho_corasick::automaton::OverlappingState::start();
+                loop {
+                    self.automaton.find_overlapping(input.clone(), &mut state);
+                    let Some(m) = state.get_match() else { break };
+                    // A state also reports the shorter patterns ending there ("Guinea" inside
+                    // "New Guinea"): those are found from their own start.
+                    if m.start() == at {
+                        found(m.start(), m.end(), m.pattern().as_usize());
+                    }
                 }
             }
         }
@@ -230,6 +245,8 @@ pub struct Starts {
     /// `at[after_word << 8 | byte]`: a match can begin with `byte` there (after a word
     /// byte only when its form does not begin with a letter or digit).
     at: [bool; 512],
+    /// The bytes a match can begin with, as the vector pass tests them.
+    firsts: Firsts,
     /// Bit set for the hash of every form's first `min(len, 8)` bytes, ASCII folded.
     prefixes: Box<[u64]>,
     /// Bit `n - 1` set when some form is shorter than eight bytes and `n` long.
@@ -246,6 +263,7 @@ impl Starts {
     pub fn of<'a>(forms: impl IntoIterator<Item = &'a SurfaceForm>) -> Option<Box<Self>> {
         let mut starts = Box::new(Self {
             at: [false; 512],
+            firsts: Firsts::default(),
             prefixes: vec![0; PREFIX_WORDS].into_boxed_slice(),
             short_lengths: 0,
         });
@@ -279,6 +297,7 @@ impl Starts {
             let bit = prefix_hash(folded(bytes), len);
             starts.prefixes[bit / 64] |= 1 << (bit % 64);
         }
+        starts.firsts = Firsts::of(&starts.at);
         Some(starts)
     }
 
@@ -294,6 +313,72 @@ impl Starts {
             || (1..8).any(|len| {
                 self.short_lengths & (1 << (len - 1)) != 0 && rest.len() >= len && has(len)
             })
+    }
+}
+
+/// A superset of the bytes a match can begin with, in a form tested 64 bytes at a time: every
+/// capital, up to eight other bytes, and up to four bytes that begin a match even after a word
+/// byte. When the start table does not fit, every byte is a candidate.
+#[derive(Default)]
+struct Firsts {
+    /// Every byte is a candidate.
+    all: bool,
+    others: [u8; 8],
+    unbounded: [u8; 4],
+    any_unbounded: bool,
+}
+
+impl Firsts {
+    fn of(at: &[bool; 512]) -> Self {
+        let others: Vec<u8> = (0..=255u8)
+            .filter(|&b| (at[b as usize] || at[256 | b as usize]) && !crate::scan::ascii_upper(b))
+            .collect();
+        let unbounded: Vec<u8> = (0..=255u8).filter(|&b| at[256 | b as usize]).collect();
+        if others.len() > 8 || unbounded.len() > 4 {
+            return Self {
+                all: true,
+                ..Self::default()
+            };
+        }
+        // Unused slots repeat a capital, which is a candidate anyway.
+        let mut firsts = Self {
+            all: false,
+            others: [b'A'; 8],
+            unbounded: [0; 4],
+            any_unbounded: !unbounded.is_empty(),
+        };
+        firsts.others[..others.len()].copy_from_slice(&others);
+        let fill = unbounded.first().copied().unwrap_or(0);
+        firsts.unbounded = [fill; 4];
+        firsts.unbounded[..unbounded.len()].copy_from_slice(&unbounded);
+        firsts
+    }
+
+    #[inline]
+    fn may_begin(&self, b: u8) -> bool {
+        let mut hit = self.all | crate::scan::ascii_upper(b);
+        for &o in &self.others {
+            hit |= b == o;
+        }
+        hit
+    }
+
+    /// The bytes of `block` that begin a match even after a word byte.
+    #[inline]
+    fn unbounded_mask(&self, block: &[u8]) -> u64 {
+        if self.all {
+            return u64::MAX;
+        }
+        if !self.any_unbounded {
+            return 0;
+        }
+        crate::scan::mask(block, |b| {
+            let mut hit = false;
+            for &u in &self.unbounded {
+                hit |= b == u;
+            }
+            hit
+        })
     }
 }
 
