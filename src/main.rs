@@ -152,6 +152,8 @@ impl From<WindowArg> for Window {
 }
 
 fn main() -> ExitCode {
+    #[cfg(feature = "gui")]
+    corridor_atlas::app::mark_launch();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Export(args)) => export_command(&args, cli.gazetteer.as_deref()),

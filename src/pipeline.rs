@@ -272,7 +272,9 @@ pub fn read(
     Ok(dataset)
 }
 
-/// Files read between two batches handed over by [`read_batches`].
+/// Files read between two batches handed over by [`read_batches`]: the first is small, so a
+/// window has something to show early.
+const FIRST_BATCH_FILES: usize = 256;
 const BATCH_FILES: usize = 2048;
 
 /// Reads and extracts the listed files of a source in batches of files, in corpus order, so the
@@ -356,7 +358,12 @@ pub fn read_batches(
             hand_over(results.into_iter().map(|r| r.1).collect(), &mut first);
         }
         Source::Paths(_) => {
-            for chunk in files.chunks(BATCH_FILES) {
+            let mut rest = files.as_slice();
+            let mut size = FIRST_BATCH_FILES;
+            while !rest.is_empty() {
+                let (chunk, tail) = rest.split_at(size.min(rest.len()));
+                rest = tail;
+                size = BATCH_FILES;
                 let results: Vec<FileRead> = chunk
                     .par_iter()
                     .map(|file| {
@@ -731,7 +738,7 @@ mod tests {
     #[test]
     fn batches_append_to_the_whole_corpus() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let n = BATCH_FILES + 40;
+        let n = FIRST_BATCH_FILES + BATCH_FILES + 40;
         for i in 0..n {
             let text = if i % 500 == 7 {
                 "Chile and Peru met in Lima to talk about trade and the port.".to_owned()
@@ -757,7 +764,7 @@ mod tests {
             },
         )
         .expect("reads");
-        assert_eq!(sizes, [BATCH_FILES, 40]);
+        assert_eq!(sizes, [FIRST_BATCH_FILES, BATCH_FILES, 40]);
         joined.find_duplicates();
         let whole = load(&source, &g, &|_| {}, &AtomicBool::new(false)).expect("loads");
         assert_eq!(summary(&joined), summary(&whole));

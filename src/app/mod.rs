@@ -34,8 +34,34 @@ pub use reader::Reader;
 pub use search_box::{SearchResults, SearchState};
 pub use tables::{Tab, Tables};
 
+/// When the process started, for the start-up timings.
+static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes the moment of launch: `CORRIDOR_ATLAS_TIMING=1` then prints on stderr when the first
+/// frame was drawn, when the first articles were on screen and when the corpus was read, in
+/// seconds since launch (`benches/startup.py` reads them).
+pub fn mark_launch() {
+    LAUNCHED.get_or_init(std::time::Instant::now);
+}
+
+/// Prints one start-up timing, if asked for.
+fn timing(event: &str) {
+    if std::env::var_os("CORRIDOR_ATLAS_TIMING").is_some() {
+        let since = LAUNCHED.get_or_init(std::time::Instant::now).elapsed();
+        eprintln!("timing: {event} at {:.3} s", since.as_secs_f64());
+    }
+}
+
+/// Which start-up timings have been printed.
+#[derive(Default)]
+struct Timed {
+    frame: bool,
+    articles: bool,
+}
+
 /// Opens the window on `source` and runs until it is closed.
 pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe::Result<()> {
+    mark_launch();
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -419,6 +445,7 @@ pub struct AtlasApp {
     filling: Option<std::time::Instant>,
     /// Watches the files of the corpus on screen.
     watch: Option<watch::Watch>,
+    timed: Timed,
     error: Option<String>,
     commands: Vec<Command>,
     show_problems: bool,
@@ -484,6 +511,7 @@ impl AtlasApp {
             loader: None,
             filling: None,
             watch: None,
+            timed: Timed::default(),
             error: None,
             commands: Vec::new(),
             show_problems: false,
@@ -878,6 +906,7 @@ impl AtlasApp {
             return;
         };
         self.loader = None;
+        timing(&format!("corpus read ({} files)", files.files_done));
         match result {
             Ok(mut loaded) => {
                 self.error = None;
@@ -928,8 +957,21 @@ impl AtlasApp {
             install_fonts(ui.ctx());
             self.fonts_installed = true;
         }
+        if !self.timed.frame {
+            self.timed.frame = true;
+            timing("first frame");
+        }
         self.poll_loader();
         self.poll_watch(ui.ctx());
+        if !self.timed.articles
+            && let Some(model) = &self.model
+        {
+            self.timed.articles = true;
+            timing(&format!(
+                "articles on screen ({} documents)",
+                model.dataset.documents.len()
+            ));
+        }
         if let Some(pending) = &mut self.dialog {
             match pending.take() {
                 dialog::Answer::Waiting => {}

@@ -35,7 +35,7 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<SourceFile>, Vec<Problem>) {
         };
         if meta.is_dir() {
             let mut visited = HashSet::new();
-            walk_dir(root, root, &mut visited, &mut files, &mut problems);
+            walk_dir("", root, &mut visited, &mut files, &mut problems);
         } else {
             let id = root
                 .file_name()
@@ -50,8 +50,9 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<SourceFile>, Vec<Problem>) {
     (files, problems)
 }
 
+/// Walks `dir`, whose files get ids starting with `prefix` (their path below the root).
 fn walk_dir(
-    root: &Path,
+    prefix: &str,
     dir: &Path,
     visited: &mut HashSet<PathBuf>,
     files: &mut Vec<SourceFile>,
@@ -72,24 +73,34 @@ fn walk_dir(
             return;
         }
     };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
+    // The kind of each entry comes with the listing on most file systems; only links (and
+    // file systems that do not say) need a look at what they point to.
+    // Entries of one folder sort by name (comparing whole paths costs more).
+    let mut entries: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.file_name(), e.file_type().ok())))
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, kind) in entries {
+        let name_text = name.to_string_lossy();
+        if name_text.starts_with('.') {
             continue;
         }
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk_dir(root, &path, visited, files, problems),
-            Ok(_) => {
+        let path = dir.join(&name);
+        let id = if prefix.is_empty() {
+            name_text.into_owned()
+        } else {
+            format!("{prefix}/{name_text}")
+        };
+        let is_dir = match kind {
+            Some(k) if k.is_dir() => Ok(true),
+            Some(k) if k.is_file() => Ok(false),
+            _ => std::fs::metadata(&path).map(|m| m.is_dir()),
+        };
+        match is_dir {
+            Ok(true) => walk_dir(&id, &path, visited, files, problems),
+            Ok(false) => {
                 if has_text_extension(&path) {
-                    let rel = path.strip_prefix(root).unwrap_or(&path);
-                    files.push(SourceFile {
-                        id: slash_path(rel),
-                        path,
-                    });
+                    files.push(SourceFile { id, path });
                 }
             }
             Err(_) if std::fs::symlink_metadata(&path).is_ok() => {
@@ -118,13 +129,6 @@ fn disambiguate(files: &mut [SourceFile]) {
             f.id = format!("{base} ({n})");
         }
     }
-}
-
-fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 fn display(p: &Path) -> String {
