@@ -48,7 +48,7 @@ pub struct Duplicate {
 pub struct Print {
     words: u64,
     /// Ascending; empty when the text is too short to judge.
-    sketch: Vec<u64>,
+    sketch: Vec<u32>,
 }
 
 /// Finds the copies among `docs`; each is reported against the first document of its group.
@@ -78,7 +78,7 @@ pub fn duplicates_of(prints: &[Print]) -> Vec<Duplicate> {
     }
     // Near copies, among documents that are not exact copies already: documents sharing one of
     // their smallest shingle hashes are candidates, unless the hash is a stock phrase many share.
-    let mut by_key: Vec<(u64, u32)> = prints
+    let mut by_key: Vec<(u32, u32)> = prints
         .iter()
         .enumerate()
         .filter(|(i, _)| !exact[*i])
@@ -121,7 +121,7 @@ pub fn duplicates_of(prints: &[Print]) -> Vec<Duplicate> {
 
 /// The Jaccard similarity two sketches estimate: of the smallest hashes of their union, the share
 /// both hold.
-fn similarity(a: &[u64], b: &[u64]) -> f64 {
+fn similarity(a: &[u32], b: &[u32]) -> f64 {
     let k = a.len().min(b.len());
     if k == 0 {
         return 0.0;
@@ -291,8 +291,13 @@ pub fn fingerprint(doc: &Document) -> Print {
         } else {
             bytes | 1
         },
-        // A copy at its final size (the working vector holds up to four sketches).
-        sketch: shingles.as_slice().to_vec(),
+        // The top 32 bits of each hash are enough to tell shingles apart and halve the memory
+        // a large corpus holds until its copies are found.
+        sketch: {
+            let mut top: Vec<u32> = shingles.iter().map(|&h| (h >> 32) as u32).collect();
+            top.dedup();
+            top
+        },
     }
 }
 
