@@ -463,6 +463,13 @@ pub struct AtlasApp {
     repaint: Arc<dyn Fn() + Send + Sync>,
 }
 
+/// Puts a message in the status bar (from any thread).
+fn post(notice: &std::sync::Mutex<Option<String>>, text: String) {
+    *notice
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+}
+
 /// How often a corpus that fills the window as it is read is analysed again.
 const FILL_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
 
@@ -588,14 +595,15 @@ impl AtlasApp {
             model.rebuild(&self.settings);
             self.selection = self.selection.filter(|p| model.has(*p));
             self.reader = None;
-            *self
-                .notice
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
-                "Updated from disk: {} file{} changed",
-                files,
-                if files == 1 { "" } else { "s" }
-            ));
+            self.search.results = None;
+            post(
+                &self.notice,
+                format!(
+                    "Updated from disk: {} file{} changed",
+                    files,
+                    if files == 1 { "" } else { "s" }
+                ),
+            );
         }
         // Changes wait while a load runs: it reads them anyway.
         if self.loader.is_some() {
@@ -612,10 +620,7 @@ impl AtlasApp {
     }
 
     fn set_notice(&self, text: String) {
-        *self
-            .notice
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+        post(&self.notice, text);
     }
 
     /// Where the timeline's plot was last drawn, if it was.
@@ -705,12 +710,7 @@ impl AtlasApp {
                     .map_or(Source::Seeds, |m| m.source.clone());
                 self.open(source);
             }
-            Command::Notice(text) => {
-                *self
-                    .notice
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
-            }
+            Command::Notice(text) => self.set_notice(text),
             Command::SetWindow(window) => {
                 self.settings.window = window;
                 self.rebuild();
@@ -811,12 +811,10 @@ impl AtlasApp {
             .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
         let notice = Arc::clone(&self.notice);
         if !png && !svg {
-            *notice
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
-                "Not exported: {} must end in .png or .svg",
-                path.display()
-            ));
+            post(
+                &notice,
+                format!("Not exported: {} must end in .png or .svg", path.display()),
+            );
             return;
         }
         let size = self.map.rect.map_or([1600.0, 1000.0], |r| {
@@ -848,9 +846,7 @@ impl AtlasApp {
                 Ok(()) => format!("Exported {}", path.display()),
                 Err(e) => format!("Not exported to {}: {e}", path.display()),
             };
-            *notice
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(message);
+            post(&notice, message);
             repaint();
         };
         if std::thread::Builder::new()
@@ -858,11 +854,7 @@ impl AtlasApp {
             .spawn(work)
             .is_err()
         {
-            *self
-                .notice
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) =
-                Some("Not exported: cannot start a thread".into());
+            self.set_notice("Not exported: cannot start a thread".into());
         }
     }
 
@@ -898,6 +890,10 @@ impl AtlasApp {
                 .is_none_or(|last| last.elapsed() >= FILL_INTERVAL))
         .then(|| loader.take_batches())
         .flatten();
+        // Batches read before a load stopped are not lost when a corpus was filling in.
+        let unread = matches!(poll, loader::Poll::Finished(_))
+            .then(|| loader.take_batches())
+            .flatten();
         let files = loader.progress;
         if let Some(batch) = batch {
             self.fill(batch);
@@ -925,12 +921,25 @@ impl AtlasApp {
             }
             Err(e) => {
                 self.requested_gazetteer = None;
-                if self.filling.take().is_some() {
+                if self.filling.take().is_some()
+                    && let Some(model) = &mut self.model
+                {
                     // What was read stays on screen, and the status says it is not all.
-                    self.error = Some(format!(
-                        "Reading stopped ({e}): showing the {} of {} files read",
-                        files.files_done, files.files_total
-                    ));
+                    if let Some(rest) = unread {
+                        model.dataset.append(rest.dataset);
+                    }
+                    model.dataset.find_duplicates();
+                    model.dataset_generation = next_generation();
+                    model.rebuild(&self.settings);
+                    let shown = format!(
+                        "showing the {} documents read; Reload (F5) reads the whole corpus",
+                        model.dataset.documents.len()
+                    );
+                    if e == "cancelled" {
+                        self.set_notice(format!("Reading cancelled: {shown}"));
+                    } else {
+                        self.error = Some(format!("{e}; {shown}"));
+                    }
                 } else if e != "cancelled" {
                     self.error = Some(e);
                 }
