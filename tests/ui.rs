@@ -1124,3 +1124,35 @@ fn cancelling_a_corpus_that_fills_the_window_keeps_what_was_read() {
     assert_eq!(model.dataset.mentions.len(), read);
     starting_with(&h, "Reading cancelled: showing the");
 }
+
+#[test]
+fn a_change_on_disk_wakes_the_window_by_itself() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "Chile and Peru met in Lima.").expect("write");
+    let woken = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&woken);
+    let app = AtlasApp::loading(
+        Source::Paths(vec![dir.path().to_path_buf()]),
+        None,
+        move || flag.store(true, Ordering::SeqCst),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    step_until(&mut h, "the load", |app| {
+        !app.is_loading() && app.model.is_some()
+    });
+    // No frame is drawn from here on: only the watcher can ask for one.
+    woken.store(false, Ordering::SeqCst);
+    std::fs::write(dir.path().join("b.txt"), "Kenya and Uganda.").expect("write");
+    let asked = (0..500).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        woken.load(Ordering::SeqCst)
+    });
+    assert!(
+        asked,
+        "the window was asked to redraw when the folder changed"
+    );
+}

@@ -481,10 +481,14 @@ impl AtlasApp {
         repaint: impl Fn() + Send + Sync + 'static,
     ) -> Self {
         let mut app = Self::empty();
+        // Every background task (loads, file dialogs, exports, the watcher) wakes the window
+        // through this.
+        app.repaint = Arc::new(repaint);
+        let wake = Arc::clone(&app.repaint);
         app.loader = Some(Loader::start(
             source,
             Shared::Build { gazetteer_file },
-            repaint,
+            move || wake(),
         ));
         app
     }
