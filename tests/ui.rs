@@ -1156,3 +1156,28 @@ fn a_change_on_disk_wakes_the_window_by_itself() {
         "the window was asked to redraw when the folder changed"
     );
 }
+
+#[test]
+fn a_file_opened_by_name_is_read_again_when_it_is_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Chile and Peru met in Lima.").expect("write");
+    std::fs::write(dir.path().join("other.txt"), "Iran and Iraq.").expect("write");
+    let mut h = harness_on(Source::Paths(vec![file.clone()]));
+    // Saved the way editors do, twice: a new file renamed over the old one.
+    for text in ["Kenya and Uganda opened a railway.", "Ghana and Togo."] {
+        let fresh = dir.path().join(".a.txt.swp");
+        std::fs::write(&fresh, text).expect("write");
+        std::fs::rename(&fresh, &file).expect("rename");
+        step_until(&mut h, "the replaced file", |app| {
+            app.model.as_ref().is_some_and(|m| {
+                m.dataset.documents.len() == 1 && m.dataset.documents[0].text == text
+            })
+        });
+    }
+    // The folder's other files are not part of the corpus.
+    assert_eq!(
+        h.state().model.as_ref().map(|m| m.dataset.documents.len()),
+        Some(1)
+    );
+}

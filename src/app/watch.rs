@@ -48,14 +48,20 @@ impl Watch {
         })
         .map_err(|e| format!("cannot watch the corpus: {e}"))?;
         for root in roots {
-            let mode = if root.is_dir() {
-                notify::RecursiveMode::Recursive
+            // A file given by name is watched through its folder: editors often save by
+            // replacing the file, which would end a watch on the file itself.
+            let (target, mode) = if root.is_dir() {
+                (root.as_path(), notify::RecursiveMode::Recursive)
             } else {
-                notify::RecursiveMode::NonRecursive
+                let folder = root
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or_else(|| std::path::Path::new("."));
+                (folder, notify::RecursiveMode::NonRecursive)
             };
             watcher
-                .watch(root, mode)
-                .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+                .watch(target, mode)
+                .map_err(|e| format!("cannot watch {}: {e}", target.display()))?;
         }
         Ok(Some(Self {
             source: source.clone(),
