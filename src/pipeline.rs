@@ -80,13 +80,13 @@ impl Dataset {
             .map(|(d, ms)| (d, ms.as_slice()))
     }
 
-    /// Adds a batch read after this one ([`read_batches`]).
+    /// Adds a batch read after this one ([`read_batches`]); copies across the two are found by
+    /// [`Dataset::find_duplicates`] once all is in.
     pub fn append(&mut self, batch: Dataset) {
         self.documents.extend(batch.documents);
         self.mentions.extend(batch.mentions);
         self.prints.extend(batch.prints);
         self.problems.extend(batch.problems);
-        self.duplicates.extend(batch.duplicates);
     }
 
     /// Finds the copies among the documents from their fingerprints and marks them: each is
@@ -97,11 +97,6 @@ impl Dataset {
         } else {
             Vec::new()
         };
-        self.mark_duplicates(duplicates);
-    }
-
-    /// Marks the copies given: each is shown but not counted.
-    pub fn mark_duplicates(&mut self, duplicates: Vec<corpus::Duplicate>) {
         for doc in &mut self.documents {
             doc.duplicate_of = None;
         }
@@ -144,24 +139,10 @@ impl Dataset {
         // Corpus order is id order.
         let mut order: Vec<usize> = (0..self.documents.len()).collect();
         order.sort_by(|&a, &b| self.documents[a].id.cmp(&self.documents[b].id));
-        let mut documents: Vec<Option<Document>> = std::mem::take(&mut self.documents)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut mentions: Vec<Option<Vec<Mention>>> = std::mem::take(&mut self.mentions)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut prints: Vec<Option<corpus::Print>> = std::mem::take(&mut self.prints)
-            .into_iter()
-            .map(Some)
-            .collect();
-        for &i in &order {
-            self.documents.extend(documents[i].take());
-            self.mentions.extend(mentions[i].take());
-            if let Some(p) = prints.get_mut(i) {
-                self.prints.extend(p.take());
-            }
+        self.documents = in_order(std::mem::take(&mut self.documents), &order);
+        self.mentions = in_order(std::mem::take(&mut self.mentions), &order);
+        if self.prints.len() == order.len() {
+            self.prints = in_order(std::mem::take(&mut self.prints), &order);
         }
         self.find_duplicates();
     }
@@ -170,6 +151,12 @@ impl Dataset {
     pub fn bytes(&self) -> u64 {
         self.documents.iter().map(|d| d.bytes).sum()
     }
+}
+
+/// The items of `v` in the order of the indexes in `order` (a permutation).
+fn in_order<T>(v: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = v.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
 /// Keeps the items of `v` whose flag in `keep` is set.
@@ -474,21 +461,8 @@ pub fn reread_file(doc: &Document) -> Result<Vec<(String, String)>, String> {
         .ok_or_else(|| format!("{}: no file to read the text from", doc.id))?;
     let data = std::fs::read(path)
         .map_err(|e| format!("{}: {}", path.display(), corpus::io_reason(&e)))?;
-    let bytes = data.len() as u64;
-    let text = corpus::decode(data).map_err(|e| format!("{}: {e}", path.display()))?;
-    // A file of many articles names each `file#n`.
-    let file_id = match doc.id.rsplit_once('#') {
-        Some((file, _))
-            if !matches!(
-                corpus::Format::of(file),
-                corpus::Format::Text | corpus::Format::Html
-            ) =>
-        {
-            file
-        }
-        _ => doc.id.as_str(),
-    };
-    let (articles, _) = corpus::articles(file_id, Some(path), text, bytes);
+    let (articles, _) = decoded_articles(corpus::file_id(&doc.id), Some(path), data)
+        .map_err(|reason| format!("{}: {reason}", path.display()))?;
     Ok(articles.into_iter().map(|a| (a.id, a.text)).collect())
 }
 
@@ -550,6 +524,21 @@ fn read_file(file: &SourceFile, gazetteer: &Gazetteer) -> FileRead {
     read
 }
 
+/// One file's bytes decoded and read as articles in its format (by the id's extension), with
+/// the reasons parts of it could not be used; an error when none of it can (binary, empty).
+fn decoded_articles(
+    id: &str,
+    path: Option<&Path>,
+    data: Vec<u8>,
+) -> Result<(Vec<Document>, Vec<String>), String> {
+    let bytes = data.len() as u64;
+    let text = corpus::decode(data).map_err(|e| e.to_string())?;
+    if text.trim().is_empty() {
+        return Err("empty file (white space only)".into());
+    }
+    Ok(corpus::articles(id, path, text, bytes))
+}
+
 /// Decodes one file's bytes, reads its articles in its format (by the id's extension), segments
 /// them and extracts their mentions.
 pub fn read_bytes(
@@ -563,24 +552,16 @@ pub fn read_bytes(
         path: id.to_owned(),
         reason,
     };
-    let text = match corpus::decode(data) {
-        Ok(text) => text,
-        Err(e) => {
+    let (docs, reasons) = match decoded_articles(id, path, data) {
+        Ok(read) => read,
+        Err(reason) => {
             return FileRead {
-                problems: vec![problem(e.to_string())],
+                problems: vec![problem(reason)],
                 bytes,
                 ..FileRead::default()
             };
         }
     };
-    if text.trim().is_empty() {
-        return FileRead {
-            problems: vec![problem("empty file (white space only)".into())],
-            bytes,
-            ..FileRead::default()
-        };
-    }
-    let (docs, reasons) = corpus::articles(id, path, text, bytes);
     let articles = docs
         .into_iter()
         .map(|doc| {

@@ -236,17 +236,28 @@ fn a_corpus_with_no_readable_article_says_so_and_lists_why() {
     h.get_by_label_contains("empty file");
 }
 
-/// Steps the harness until the background load ends.
-fn wait_for_load(h: &mut Harness<'_, AtlasApp>) {
-    for _ in 0..500 {
+/// Steps the harness, 10 ms apart, until `done` holds right after a frame (the disk and the
+/// threads take their time); at most `frames` frames.
+fn poll_until(
+    h: &mut Harness<'_, AtlasApp>,
+    frames: usize,
+    what: &str,
+    done: impl Fn(&AtlasApp) -> bool,
+) {
+    for _ in 0..frames {
         h.step();
-        if !h.state().is_loading() {
-            h.run();
+        if done(h.state()) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("the load did not finish");
+    panic!("{what} did not happen");
+}
+
+/// Steps the harness until the background load ends.
+fn wait_for_load(h: &mut Harness<'_, AtlasApp>) {
+    poll_until(h, 500, "the end of the load", |app| !app.is_loading());
+    h.run();
 }
 
 #[test]
@@ -986,18 +997,11 @@ fn copies_are_listed_and_counted_once() {
     h.get_by_label("a copy of a.txt");
 }
 
-/// Steps the window until `done` holds (the disk and the threads take their time).
+/// Steps the window until `done` holds, then lets it lay out what changed.
 fn step_until(h: &mut Harness<'_, AtlasApp>, what: &str, done: impl Fn(&AtlasApp) -> bool) {
-    for _ in 0..1000 {
-        h.step();
-        if done(h.state()) {
-            // A few frames to lay out what changed (long lists measure their rows).
-            h.run_steps(8);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("{what} did not happen");
+    poll_until(h, 1000, what, done);
+    // A few frames to lay out what changed (long lists measure their rows).
+    h.run_steps(8);
 }
 
 #[test]
@@ -1099,17 +1103,9 @@ fn cancelling_a_corpus_that_fills_the_window_keeps_what_was_read() {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
     // The first articles are on screen while the rest is read; the user cancels at once.
-    for _ in 0..1000 {
-        h.step();
-        if h.state().model.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    assert!(
-        h.state().model.is_some(),
-        "the first articles are on screen"
-    );
+    poll_until(&mut h, 1000, "the first articles on screen", |app| {
+        app.model.is_some()
+    });
     assert!(h.state().is_loading(), "the rest is still being read");
     h.state_mut()
         .apply(corridor_atlas::app::Command::CancelLoad);

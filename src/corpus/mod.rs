@@ -60,6 +60,15 @@ impl Format {
     }
 }
 
+/// The id of the file a document comes from: its own id, or for a record (`file#n`, see
+/// [`articles`]) the part before the `#`.
+pub fn file_id(doc_id: &str) -> &str {
+    match doc_id.rsplit_once('#') {
+        Some((file, _)) if !matches!(Format::of(file), Format::Text | Format::Html) => file,
+        _ => doc_id,
+    }
+}
+
 /// The articles of one file, read in its format, and why parts of it could not be used
 /// (`(reason)`; the caller names the file). Record ids are `file#n` (line, position or record).
 pub fn articles(

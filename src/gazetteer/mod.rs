@@ -170,8 +170,9 @@ pub struct Matcher {
     pub automaton: AhoCorasick,
     /// `forms[pattern]` is the index in [`Gazetteer::forms`].
     pub forms: Vec<u32>,
-    /// Where a match can start, when that can be told from two bytes: the automaton is then
-    /// anchored and run only from those places.
+    /// Where a match can start (a first byte after a word boundary, then the first bytes of
+    /// some form), when that can be told: the automaton is then anchored and run only from those
+    /// places.
     pub starts: Option<Box<Starts>>,
 }
 
@@ -198,7 +199,7 @@ impl Matcher {
         let mut after_word = span
             .start
             .checked_sub(1)
-            .is_some_and(|i| bytes.get(i).copied().is_some_and(is_word_byte));
+            .is_some_and(|i| bytes.get(i).copied().is_some_and(crate::scan::ascii_word));
         let mut block_start = span.start;
         while block_start < end {
             let block = &bytes[block_start..(block_start + crate::scan::BLOCK).min(end)];
@@ -288,7 +289,7 @@ impl Starts {
                 starts.at[a as usize] = true;
                 // After a word byte a boundary is needed, unless the form or the byte does not
                 // begin a word (a non-ASCII letter is left to the full check).
-                starts.at[256 | a as usize] |= !word_first || !is_word_byte(a);
+                starts.at[256 | a as usize] |= !word_first || !crate::scan::ascii_word(a);
             }
             let len = bytes.len().min(8);
             if len < 8 {
@@ -380,11 +381,6 @@ impl Firsts {
             hit
         })
     }
-}
-
-/// Letters, digits and the underscore in ASCII: a byte that continues a word.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// The first eight bytes (fewer at the end), ASCII folded to lower case, little-endian.
