@@ -502,7 +502,12 @@ fn read_file(file: &SourceFile, gazetteer: &Gazetteer) -> FileRead {
         }],
         ..FileRead::default()
     };
-    let size = match std::fs::metadata(&file.path) {
+    // One open: the size comes from the open file, not a second lookup of its path.
+    let mut handle = match std::fs::File::open(&file.path) {
+        Ok(h) => h,
+        Err(e) => return fail(corpus::io_reason(&e)),
+    };
+    let size = match handle.metadata() {
         Ok(m) => m.len(),
         Err(e) => return fail(corpus::io_reason(&e)),
     };
@@ -513,10 +518,10 @@ fn read_file(file: &SourceFile, gazetteer: &Gazetteer) -> FileRead {
             MAX_FILE_BYTES / 1_000_000
         ));
     }
-    let data = match std::fs::read(&file.path) {
-        Ok(d) => d,
-        Err(e) => return fail(corpus::io_reason(&e)),
-    };
+    let mut data = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    if let Err(e) = std::io::Read::read_to_end(&mut handle, &mut data) {
+        return fail(corpus::io_reason(&e));
+    }
     let mut read = read_bytes(&file.id, Some(&file.path), data, gazetteer);
     for p in &mut read.problems {
         p.path = file.path.display().to_string();
