@@ -15,7 +15,7 @@ use corridor_atlas::graph::{self, Measure, Params, Window};
 use corridor_atlas::layout::{Layout, Projection};
 use corridor_atlas::pipeline::Dataset;
 use corridor_atlas::pipeline::{self, Source};
-use corridor_atlas::scene;
+use corridor_atlas::scene::{self, Palette};
 
 /// Turns a folder of news articles into a map of how countries are linked.
 #[derive(Parser)]
@@ -109,6 +109,12 @@ enum Format {
     Csv,
     /// One JSON object per mention, one per line.
     Mentions,
+    /// The graph as GEXF 1.3 (Gephi): countries at their map places, coloured by community.
+    Gexf,
+    /// The graph as GraphML (Cytoscape, yEd, igraph, networkx), with map places.
+    Graphml,
+    /// Countries as comma-separated values: id, name, place, counts, community, betweenness.
+    Nodes,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -171,8 +177,11 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_window(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    corridor_atlas::app::run(Source::from_paths(paths), gazetteer)
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    corridor_atlas::app::run(
+        (!paths.is_empty()).then_some(Source::Paths(paths)),
+        gazetteer,
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -235,6 +244,17 @@ fn export_command(
         }
         Format::Mentions => {
             export::write_mentions(&mut out, &gazetteer, &dataset, &|d| params.counts(d))
+        }
+        Format::Gexf | Format::Graphml | Format::Nodes => {
+            let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
+            let layout = Layout::geographic(&analysis, &gazetteer, Projection::EqualEarth);
+            match args.format {
+                Format::Gexf => {
+                    export::write_gexf(&mut out, &gazetteer, &analysis, &layout, Palette::Standard)
+                }
+                Format::Graphml => export::write_graphml(&mut out, &gazetteer, &analysis, &layout),
+                _ => export::write_nodes_csv(&mut out, &gazetteer, &analysis, &layout),
+            }
         }
     };
     written

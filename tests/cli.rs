@@ -672,3 +672,191 @@ fn duplicate_articles_are_counted_once_and_listed() {
     let text = String::from_utf8_lossy(&mentions.stdout);
     assert!(!text.contains("\"b.txt\"") && !text.contains("\"c.txt\""));
 }
+
+/// `xmllint` from libxml2, or `None` (with a note) where it is not installed; CI sets
+/// `CORRIDOR_ATLAS_REQUIRE_TOOLS` so a missing one fails there.
+fn xmllint() -> Option<Command> {
+    let found = Command::new("xmllint").arg("--version").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("CORRIDOR_ATLAS_REQUIRE_TOOLS").is_none(),
+            "xmllint is required (apt install libxml2-utils)"
+        );
+        eprintln!("xmllint not installed (apt install libxml2-utils): schema check skipped");
+        return None;
+    }
+    let mut c = Command::new("xmllint");
+    c.args(["--noout", "--nonet"]);
+    Some(c)
+}
+
+fn schemas() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas")
+}
+
+/// Validates `document` with `xmllint` and `args` (the schema), failing with its message.
+fn assert_valid(mut xmllint: Command, args: &[&std::ffi::OsStr], document: &[u8], what: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("export.xml");
+    std::fs::write(&file, document).expect("written");
+    let out = xmllint
+        .args(args)
+        .arg(&file)
+        .output()
+        .expect("xmllint runs");
+    assert!(
+        out.status.success(),
+        "{what} is not valid: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The value of attribute `name` in every element `<tag …>` of `xml` (a plain scan: the files
+/// are ours and regular).
+fn attribute_values(xml: &str, tag: &str, name: &str) -> Vec<String> {
+    let open = format!("<{tag} ");
+    let key = format!(" {name}=\"");
+    xml.match_indices(&open)
+        .filter_map(|(at, _)| {
+            let element = &xml[at..at + xml[at..].find('>')?];
+            let start = element.find(&key)? + key.len();
+            let end = start + element[start..].find('"')?;
+            Some(element[start..end].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn gexf_export_is_valid_gexf_1_3_with_the_analysis_in_it() {
+    let out = run(&["export", "--format", "gexf"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let gexf = String::from_utf8(out.stdout).expect("UTF-8");
+    let analysis = json(&["export", "--format", "json"]);
+    // The same countries and links as the JSON export, weights included.
+    let mut ids = attribute_values(&gexf, "node", "id");
+    let mut expected: Vec<String> = analysis["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| n["id"].as_str().expect("id").to_owned())
+        .collect();
+    ids.sort();
+    expected.sort();
+    assert_eq!(ids, expected);
+    let links = analysis["links"].as_array().expect("links");
+    let sources = attribute_values(&gexf, "edge", "source");
+    let targets = attribute_values(&gexf, "edge", "target");
+    let weights = attribute_values(&gexf, "edge", "weight");
+    assert_eq!(sources.len(), links.len());
+    for (((s, t), w), link) in sources.iter().zip(&targets).zip(&weights).zip(links) {
+        assert_eq!(
+            (s.as_str(), t.as_str()),
+            (
+                link["source"].as_str().expect("source"),
+                link["target"].as_str().expect("target")
+            )
+        );
+        assert_eq!(w.parse::<f64>().ok(), link["weight"].as_f64());
+    }
+    // Every node placed, sized and coloured; Azerbaijan east of Türkiye and south of Russia.
+    assert_eq!(gexf.matches("<viz:position ").count(), ids.len());
+    assert_eq!(gexf.matches("<viz:color ").count(), ids.len());
+    let place = |code: &str| {
+        let at = gexf.find(&format!("<node id=\"{code}\"")).expect("node");
+        let x = attribute_values(&gexf[at..], "viz:position", "x")[0].parse::<f64>();
+        let y = attribute_values(&gexf[at..], "viz:position", "y")[0].parse::<f64>();
+        (x.expect("x"), y.expect("y"))
+    };
+    assert!(place("AZE").0 > place("TUR").0);
+    assert!(place("AZE").1 < place("RUS").1, "y grows northwards");
+    assert!(gexf.contains(r#"<attribute id="community" title="community" type="integer"/>"#));
+
+    let Some(rng) = xmllint() else { return };
+    let grammar = schemas().join("gexf-1.3/relaxng/gexf.rng");
+    assert_valid(
+        rng,
+        &["--relaxng".as_ref(), grammar.as_os_str()],
+        gexf.as_bytes(),
+        "GEXF (RELAX NG)",
+    );
+    // The published XSD, which expects the viz elements without their namespace.
+    let Some(xsd) = xmllint() else { return };
+    let schema = schemas().join("gexf-1.3/gexf.xsd");
+    let plain = gexf.replace("<viz:", "<");
+    assert_valid(
+        xsd,
+        &["--schema".as_ref(), schema.as_os_str()],
+        plain.as_bytes(),
+        "GEXF (XSD)",
+    );
+}
+
+#[test]
+fn graphml_export_is_valid_graphml_with_places_and_weights() {
+    let out = run(&["export", "--format", "graphml", "--window", "article"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let graphml = String::from_utf8(out.stdout).expect("UTF-8");
+    let analysis = json(&["export", "--format", "json", "--window", "article"]);
+    assert_eq!(
+        graphml.matches("<node id=").count(),
+        analysis["nodes"].as_array().expect("nodes").len()
+    );
+    assert_eq!(
+        graphml.matches("<edge source=").count(),
+        analysis["links"].as_array().expect("links").len()
+    );
+    for key in ["x", "y", "community", "weight", "label"] {
+        assert!(
+            graphml.contains(&format!(r#"<key id="{key}""#)),
+            "key {key}"
+        );
+    }
+    assert!(graphml.contains("<data key=\"label\">Azerbaijan</data>"));
+
+    let Some(mut xmllint) = xmllint() else { return };
+    xmllint.env(
+        "XML_CATALOG_FILES",
+        schemas().join("graphml-1.0/catalog.xml"),
+    );
+    let schema = schemas().join("graphml-1.0/graphml.xsd");
+    assert_valid(
+        xmllint,
+        &["--schema".as_ref(), schema.as_os_str()],
+        graphml.as_bytes(),
+        "GraphML",
+    );
+}
+
+#[test]
+fn nodes_csv_lists_every_country_with_its_place_and_community() {
+    let out = run(&["export", "--format", "nodes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,name,x,y,lon,lat,mentions,documents,community,weighted_degree,betweenness")
+    );
+    let analysis = json(&["export", "--format", "json"]);
+    let nodes = analysis["nodes"].as_array().expect("nodes");
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), nodes.len());
+    for (row, node) in rows.iter().zip(nodes) {
+        assert_eq!(row.len(), 11);
+        assert_eq!(row[0], node["id"].as_str().expect("id"));
+        assert_eq!(row[6].parse::<u64>().ok(), node["mentions"].as_u64());
+        assert_eq!(row[4].parse::<f64>().ok(), node["lon"].as_f64());
+    }
+}

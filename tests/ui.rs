@@ -447,7 +447,7 @@ fn a_corridor_can_be_hidden_and_shown_from_the_legend() {
 fn the_current_view_exports_as_png_and_svg() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness();
-    h.get_by_label("Export…");
+    h.get_by_label("Export");
     for (name, png) in [("map.png", true), ("map.svg", false)] {
         let path = dir.path().join(name);
         h.state_mut()
@@ -1176,4 +1176,268 @@ fn a_file_opened_by_name_is_read_again_when_it_is_replaced() {
         h.state().model.as_ref().map(|m| m.dataset.documents.len()),
         Some(1)
     );
+}
+
+/// Storage in memory, as eframe's is on disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// What the window stores when it closes, as eframe calls it.
+fn saved(app: &mut AtlasApp) -> MemoryStorage {
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(app, &mut storage);
+    storage
+}
+
+/// A window started as eframe starts it, from `storage`, drawn once its corpus is read.
+fn restarted(storage: &MemoryStorage) -> Harness<'static, AtlasApp> {
+    let remembered = eframe::get_value(storage, corridor_atlas::app::STORAGE_KEY);
+    let app = AtlasApp::starting(remembered, None, None, || {});
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    wait_for_load(&mut h);
+    h
+}
+
+/// Opens a menu of the menu bar and clicks an item in it (and in a submenu).
+fn menu(h: &mut Harness<'_, AtlasApp>, path: &[&str]) {
+    for item in path {
+        // The menus are drawn over the window, after what it already shows with the same label
+        // (the toolbar's Network); an item with a shortcut has the shortcut in its label.
+        h.get_all_by_label_contains(item)
+            .rfind(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l == *item || l.starts_with(&format!("{item} ")))
+            })
+            .unwrap_or_else(|| panic!("no menu item {item}"))
+            .click();
+        h.run_steps(4);
+    }
+}
+
+#[test]
+fn choices_and_the_last_corpus_are_remembered_across_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Georgia and Armenia signed a transit deal on Tuesday.",
+    )
+    .expect("written");
+    let mut h = harness_on(Source::Paths(vec![dir.path().to_path_buf()]));
+    menu(&mut h, &["View", "Network"]);
+    menu(&mut h, &["View", "Theme", "Dark"]);
+    menu(&mut h, &["View", "Colours", "Colour-blind safe colours"]);
+    starting_with(&h, "Paragraph").click();
+    h.run_steps(4);
+    let settings = h.state().settings.clone();
+    assert_eq!(settings.view, corridor_atlas::scene::SceneKind::Network);
+    assert_eq!(settings.theme, corridor_atlas::app::Theme::Dark);
+    assert_eq!(
+        settings.palette,
+        corridor_atlas::scene::Palette::ColourBlind
+    );
+    assert_eq!(settings.window, Window::Paragraph);
+    assert!((h.ctx.theme() == egui::Theme::Dark));
+    let storage = saved(h.state_mut());
+
+    let again = restarted(&storage);
+    assert_eq!(again.state().settings, settings);
+    assert!(
+        again.ctx.theme() == egui::Theme::Dark,
+        "the theme is applied"
+    );
+    let model = again.state().model.as_ref().expect("loaded");
+    assert_eq!(model.source, Source::Paths(vec![dir.path().to_path_buf()]));
+    assert_eq!(model.dataset.documents.len(), 1);
+    assert_eq!(model.analysis.params.window, Window::Paragraph);
+
+    // The corpus gone: the bundled articles instead, and a word why.
+    drop(dir);
+    let fallback = restarted(&storage);
+    let model = fallback.state().model.as_ref().expect("loaded");
+    assert_eq!(model.source, Source::Seeds);
+    assert!(
+        fallback
+            .state()
+            .notice()
+            .is_some_and(|n| n.contains("is gone")),
+        "{:?}",
+        fallback.state().notice()
+    );
+    assert_eq!(
+        fallback.state().settings,
+        settings,
+        "the choices still apply"
+    );
+}
+
+#[test]
+fn nothing_remembered_starts_on_the_bundled_articles() {
+    let h = restarted(&MemoryStorage::default());
+    let app = h.state();
+    assert_eq!(app.model.as_ref().map(|m| &m.source), Some(&Source::Seeds));
+    assert_eq!(app.settings, corridor_atlas::app::Settings::default());
+    assert_eq!(app.notice(), None);
+}
+
+#[test]
+fn the_view_menu_zooms_switches_and_the_help_menu_shows_the_sources() {
+    let mut h = harness();
+    let before = h.state().map.camera.expect("fitted");
+    menu(&mut h, &["View", "Zoom in"]);
+    h.run();
+    let zoomed = h.state().map.camera.expect("camera");
+    assert!(zoomed.px_per_unit > before.px_per_unit * 1.2);
+    menu(&mut h, &["View", "Zoom out"]);
+    h.run();
+    let back = h.state().map.camera.expect("camera").px_per_unit;
+    assert!((back - before.px_per_unit).abs() < 1e-3);
+    menu(&mut h, &["View", "Tables"]);
+    assert!(h.state().settings.show_tables);
+    menu(&mut h, &["View", "Map"]);
+    assert!(!h.state().settings.show_tables);
+
+    menu(&mut h, &["Help", "About Corridor Atlas"]);
+    assert!(h.state().show_about);
+    h.get_by_label_contains("Contains data from GeoNames");
+    h.get_by_label("Made with Natural Earth.");
+    h.get_by_label_contains("DejaVu Sans");
+
+    // F11 asks the window for full screen.
+    h.key_press(egui::Key::F11);
+    let mut asked = false;
+    for _ in 0..4 {
+        h.step();
+        asked |= h.output().viewport_output.values().any(|v| {
+            v.commands
+                .contains(&egui::ViewportCommand::Fullscreen(true))
+        });
+    }
+    assert!(asked, "F11 asks for full screen");
+}
+
+#[test]
+fn esc_clears_the_selection_and_the_evidence_export_needs_one() {
+    let mut h = harness();
+    h.get_by_label("Export").click();
+    h.run_steps(4);
+    assert!(
+        h.get_by_label("Evidence of the selection (Markdown)…")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing selected"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_steps(4);
+    starting_with(&h, "Azerbaijan  ·").click();
+    h.run();
+    assert!(h.state().selection.is_some());
+    h.get_by_label("Export").click();
+    h.run_steps(4);
+    assert!(
+        !h.get_by_label("Evidence of the selection (Markdown)…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_steps(4);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().selection, None);
+}
+
+/// Applies an export and waits for its notice.
+fn export(
+    h: &mut Harness<'_, AtlasApp>,
+    kind: corridor_atlas::app::ExportKind,
+    path: &std::path::Path,
+) {
+    h.state_mut().apply(corridor_atlas::app::Command::Export(
+        kind,
+        path.to_path_buf(),
+    ));
+    let name = path.display().to_string();
+    poll_until(h, 300, "the export's notice", |app| {
+        app.notice().is_some_and(|n| n.contains(&name))
+    });
+    let notice = h.state().notice().unwrap_or_default();
+    assert!(notice.starts_with("Exported"), "{notice}");
+}
+
+#[test]
+fn every_export_of_the_window_writes_its_format() {
+    use corridor_atlas::app::ExportKind;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness();
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).expect("written");
+
+    let path = dir.path().join("e.md");
+    h.state_mut().apply(corridor_atlas::app::Command::Export(
+        ExportKind::Evidence,
+        path.clone(),
+    ));
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.contains("select a country")),
+        "no selection, no evidence"
+    );
+    assert!(!path.exists());
+
+    let (aze, tur) = (entity(&h, "AZE"), entity(&h, "TUR"));
+    h.state_mut()
+        .apply(corridor_atlas::app::Command::Select(Some(Pick::link(
+            aze, tur,
+        ))));
+    h.run();
+    for (kind, name) in [
+        (ExportKind::Gexf, "g.gexf"),
+        (ExportKind::GraphMl, "g.graphml"),
+        (ExportKind::CountriesCsv, "countries.csv"),
+        (ExportKind::LinksCsv, "links.csv"),
+        (ExportKind::Json, "a.json"),
+        (ExportKind::Evidence, "e.md"),
+        (ExportKind::Picture, "p.svg"),
+    ] {
+        export(&mut h, kind, &dir.path().join(name));
+    }
+    let model = h.state().model.as_ref().expect("model");
+    let countries = model.analysis.graph.node_count();
+    let links = model.analysis.graph.edge_count();
+    assert_eq!(read("g.gexf").matches("<node id=").count(), countries);
+    assert_eq!(read("g.graphml").matches("<edge source=").count(), links);
+    assert_eq!(read("countries.csv").lines().count(), countries + 1);
+    assert_eq!(read("links.csv").lines().count(), links + 1);
+    let json: serde_json::Value = serde_json::from_str(&read("a.json")).expect("JSON");
+    assert_eq!(json["links"].as_array().map(Vec::len), Some(links));
+    assert!(read("p.svg").contains(">Azerbaijan</text>"));
+
+    // The evidence: a heading, each document cited, both names in bold in every quote.
+    let md = read("e.md");
+    assert!(md.starts_with("# Azerbaijan — Türkiye\n"), "{md}");
+    let link = model.analysis.link(aze, tur).expect("linked");
+    let quotes: Vec<&str> = md.lines().filter(|l| l.starts_with("> ")).collect();
+    assert!(!quotes.is_empty());
+    for q in &quotes {
+        assert!(q.contains("**"), "{q}");
+    }
+    assert!(md.contains("[^1]: "), "{md}");
+    let cited = md.lines().filter(|l| l.starts_with("[^")).count();
+    assert_eq!(cited, link.documents as usize);
+    assert!(md.contains(&format!("{} sentence windows", link.weight)));
 }

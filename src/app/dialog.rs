@@ -58,13 +58,18 @@ pub fn pick_articles(repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
     ask(move || dialog.pick_files(), repaint)
 }
 
-/// Asks where to save a picture (PNG or SVG).
-pub fn save_picture(file_name: &str, repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
-    let dialog = rfd::FileDialog::new()
-        .set_title("Export the picture")
-        .set_file_name(file_name)
-        .add_filter("PNG image", &["png"])
-        .add_filter("SVG drawing", &["svg"]);
+/// Asks where to save a file of one of `filters` (name, extensions), suggesting `file_name`.
+pub fn save_as(
+    filters: &[(&str, &[&str])],
+    file_name: &str,
+    repaint: Arc<dyn Fn() + Send + Sync>,
+) -> Pending {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title("Export")
+        .set_file_name(file_name);
+    for (name, extensions) in filters {
+        dialog = dialog.add_filter(*name, extensions);
+    }
     ask(move || dialog.save_file().map(|p| vec![p]), repaint)
 }
 

@@ -53,6 +53,8 @@ pub struct Loader {
     pub progress: Progress,
     /// What is being loaded.
     pub label: String,
+    /// Where it is read from.
+    source: Source,
     /// When the load started.
     pub started: std::time::Instant,
     /// Batches read and not yet taken ([`Loader::take_batches`]).
@@ -78,6 +80,7 @@ impl Loader {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let label = source.label();
+        let kept = source.clone();
         let thread_cancel = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new()
             .name("corridor-atlas-loader".into())
@@ -110,6 +113,7 @@ impl Loader {
                 cancel,
                 progress: Progress::default(),
                 label,
+                source: kept,
                 started: std::time::Instant::now(),
                 incoming: None,
             };
@@ -119,9 +123,15 @@ impl Loader {
             cancel,
             progress: Progress::default(),
             label,
+            source: kept,
             started: std::time::Instant::now(),
             incoming: None,
         }
+    }
+
+    /// Where the load reads from.
+    pub fn source(&self) -> &Source {
+        &self.source
     }
 
     /// Asks the load to stop; it finishes with "cancelled".

@@ -79,7 +79,7 @@ fn corridors_shown(settings: &Settings) -> u64 {
 }
 
 struct SceneCache {
-    key: (u64, Focus, bool, u64, SceneKind),
+    key: (u64, Focus, bool, u64, SceneKind, crate::scene::Palette),
     scene: Scene,
 }
 
@@ -118,6 +118,8 @@ pub struct MapView {
     /// until then).
     moved: bool,
     base: Option<BaseCache>,
+    /// A zoom asked for from a menu or key, applied at the next frame around the centre.
+    pending_zoom: Option<f32>,
     scene: Option<SceneCache>,
     /// The analysis the cached scene was built from.
     analysis_seen: u64,
@@ -187,6 +189,11 @@ impl MapView {
             .is_some_and(|t| self.now - t.started < FADE)
     }
 
+    /// Zooms by `factor` around the centre of the view at the next frame.
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.pending_zoom = Some(self.pending_zoom.unwrap_or(1.0) * factor);
+    }
+
     /// Fits the data again on the next frame.
     pub fn reset_camera(&mut self) {
         self.camera = None;
@@ -214,6 +221,7 @@ impl MapView {
             dark,
             corridors_shown(settings),
             settings.view,
+            settings.palette,
         );
         if self.scene.as_ref().is_none_or(|c| c.key != key) {
             let mut scene = match settings.view {
@@ -264,7 +272,8 @@ impl MapView {
         commands: &mut Vec<Command>,
     ) {
         let dark = ui.visuals().dark_mode;
-        let mut style = if dark { Style::dark() } else { Style::light() };
+        let mut style =
+            if dark { Style::dark() } else { Style::light() }.with_palette(settings.palette);
         if !settings.shade_by_mentions {
             style.land_mentioned = style.land;
         }
@@ -342,37 +351,25 @@ impl MapView {
                 None => camera.zoom_around(rect, pointer, 2.0, limits),
             }
         }
-        // Keys: + and - zoom around the centre, arrows pan, when no text field has the keyboard.
+        if let Some(factor) = self.pending_zoom.take() {
+            self.moved = true;
+            camera.zoom_around(rect, rect.center(), factor, limits);
+        }
+        // Arrows pan when no text field has the keyboard (+ and - zoom from the View menu).
         if response.hovered() || response.has_focus() {
-            let (zoom_in, zoom_out, pan) = ui.input(|i| {
-                let pan = vec2(
+            let pan = ui.input(|i| {
+                vec2(
                     f32::from(u8::from(i.key_pressed(egui::Key::ArrowRight)))
                         - f32::from(u8::from(i.key_pressed(egui::Key::ArrowLeft))),
                     f32::from(u8::from(i.key_pressed(egui::Key::ArrowDown)))
                         - f32::from(u8::from(i.key_pressed(egui::Key::ArrowUp))),
-                );
-                (
-                    i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
-                    i.key_pressed(egui::Key::Minus),
-                    pan,
                 )
             });
-            if !ui.ctx().egui_wants_keyboard_input() {
-                if zoom_in || zoom_out {
-                    self.moved = true;
-                    camera.zoom_around(
-                        rect,
-                        rect.center(),
-                        if zoom_in { 1.25 } else { 0.8 },
-                        limits,
-                    );
-                }
-                if pan != Vec2::ZERO {
-                    self.moved = true;
-                    let step = 80.0 / camera.px_per_unit;
-                    camera.center[0] += pan.x * step;
-                    camera.center[1] += pan.y * step;
-                }
+            if !ui.ctx().egui_wants_keyboard_input() && pan != Vec2::ZERO {
+                self.moved = true;
+                let step = 80.0 / camera.px_per_unit;
+                camera.center[0] += pan.x * step;
+                camera.center[1] += pan.y * step;
             }
         }
         let camera = *camera;

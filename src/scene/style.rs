@@ -77,9 +77,38 @@ pub struct Style {
     pub corridors: Vec<Color>,
     /// Alpha factor of what is outside the focus.
     pub dimmed_alpha: f32,
-    /// Community colours, cycled (Okabe–Ito order, safe for colour-blind readers).
+    /// Community colours, cycled.
     pub communities: Vec<Color>,
 }
+
+/// The colours of categories: communities in the network and corridor routes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Palette {
+    /// Ten well-separated hues.
+    #[default]
+    Standard,
+    /// Okabe and Ito's eight colours, told apart with any of the common colour vision
+    /// deficiencies (no red against green, no hue told only by its redness).
+    ColourBlind,
+}
+
+impl Palette {
+    /// Every palette, in menu order.
+    pub const ALL: [Self; 2] = [Self::Standard, Self::ColourBlind];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Standard => "Standard colours",
+            Self::ColourBlind => "Colour-blind safe colours",
+        }
+    }
+}
+
+/// Okabe and Ito's palette without black, in the order communities take it.
+const OKABE_ITO: [u32; 7] = [
+    0xd55e00, 0x0072b2, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0xf0e442,
+];
 
 impl Style {
     /// The light theme.
@@ -106,17 +135,32 @@ impl Style {
                 Color::hex(0x66a61e),
             ],
             dimmed_alpha: 0.18,
-            communities: vec![
-                Color::hex(0xd55e00),
-                Color::hex(0x0072b2),
-                Color::hex(0x009e73),
-                Color::hex(0xcc79a7),
-                Color::hex(0xe69f00),
-                Color::hex(0x56b4e9),
-                Color::hex(0x8c6d31),
-                Color::hex(0x666666),
-            ],
+            communities: [
+                0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7,
+                0x9c755f, 0x79706e,
+            ]
+            .into_iter()
+            .map(Color::hex)
+            .collect(),
         }
+    }
+
+    /// This style with the category colours of `palette` (the nodes stay vermillion and the
+    /// links blue in both: a pair every common colour vision tells apart).
+    #[must_use]
+    pub fn with_palette(mut self, palette: Palette) -> Self {
+        match palette {
+            Palette::Standard => {}
+            Palette::ColourBlind => {
+                self.communities = OKABE_ITO.into_iter().map(Color::hex).collect();
+                // Away from the nodes' vermillion and the links' blue.
+                self.corridors = [0x009e73, 0xcc79a7, 0xe69f00, 0x666666, 0x56b4e9]
+                    .into_iter()
+                    .map(Color::hex)
+                    .collect();
+            }
+        }
+        self
     }
 
     /// The dark theme.

@@ -1,0 +1,222 @@
+//! Exports from the window: the view as a picture, the graph for other tools, the tables as
+//! CSV, the JSON contract and a selection's evidence as Markdown. Each is made from what is on
+//! screen and written on a background thread; the status bar says how it went.
+
+use std::sync::Arc;
+
+use super::evidence::{Row, RowList, Subject};
+use super::{AtlasApp, Model, post};
+use crate::scene::{Pick, SceneKind};
+
+/// What can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The view as a PNG or SVG picture.
+    Picture,
+    /// The graph as GEXF 1.3, for Gephi.
+    Gexf,
+    /// The graph as GraphML, for Cytoscape, yEd and others.
+    GraphMl,
+    /// The countries as CSV.
+    CountriesCsv,
+    /// The links as CSV.
+    LinksCsv,
+    /// The analysis as JSON (the export contract).
+    Json,
+    /// The evidence of the selection as Markdown with citations.
+    Evidence,
+}
+
+impl ExportKind {
+    /// Every kind, in menu order.
+    pub const ALL: [Self; 7] = [
+        Self::Picture,
+        Self::Gexf,
+        Self::GraphMl,
+        Self::CountriesCsv,
+        Self::LinksCsv,
+        Self::Json,
+        Self::Evidence,
+    ];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Picture => "Picture of the view (PNG, SVG)…",
+            Self::Gexf => "Graph for Gephi (GEXF)…",
+            Self::GraphMl => "Graph (GraphML)…",
+            Self::CountriesCsv => "Countries (CSV)…",
+            Self::LinksCsv => "Links (CSV)…",
+            Self::Json => "Analysis (JSON)…",
+            Self::Evidence => "Evidence of the selection (Markdown)…",
+        }
+    }
+
+    /// The dialog's file types: (name, extensions), the first the default.
+    pub fn filters(self) -> &'static [(&'static str, &'static [&'static str])] {
+        match self {
+            Self::Picture => &[("PNG image", &["png"]), ("SVG drawing", &["svg"])],
+            Self::Gexf => &[("GEXF graph", &["gexf"])],
+            Self::GraphMl => &[("GraphML graph", &["graphml"])],
+            Self::CountriesCsv | Self::LinksCsv => &[("Comma-separated values", &["csv"])],
+            Self::Json => &[("JSON", &["json"])],
+            Self::Evidence => &[("Markdown", &["md"])],
+        }
+    }
+
+    /// The file name the dialog suggests.
+    pub fn file_name(self, view: SceneKind) -> &'static str {
+        match (self, view) {
+            (Self::Picture, SceneKind::Map) => "corridor-atlas-map.png",
+            (Self::Picture, SceneKind::Network) => "corridor-atlas-network.png",
+            (Self::Gexf, _) => "corridor-atlas.gexf",
+            (Self::GraphMl, _) => "corridor-atlas.graphml",
+            (Self::CountriesCsv, _) => "corridor-atlas-countries.csv",
+            (Self::LinksCsv, _) => "corridor-atlas-links.csv",
+            (Self::Json, _) => "corridor-atlas.json",
+            (Self::Evidence, _) => "corridor-atlas-evidence.md",
+        }
+    }
+}
+
+/// The evidence of `pick` as the side panel lists it: documents in order, each with the
+/// sentences quoted from it.
+fn passages(model: &Model, pick: Pick) -> Vec<(u32, Vec<u32>)> {
+    let mut rows = RowList::default();
+    rows.prepare(model, &Subject::Pick(pick), None);
+    let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
+    for row in rows.rows {
+        match row {
+            Row::Document { doc, .. } => out.push((doc, Vec::new())),
+            Row::Sentence { doc, sentence, .. } => match out.last_mut() {
+                Some((d, sentences)) if *d == doc => sentences.push(sentence),
+                _ => out.push((doc, vec![sentence])),
+            },
+        }
+    }
+    out
+}
+
+/// The heading and summary line of `pick`'s evidence.
+fn described(model: &Model, pick: Pick, documents: usize) -> (String, String) {
+    let params = &model.analysis.params;
+    let version = env!("CARGO_PKG_VERSION");
+    match pick {
+        Pick::Link(a, b) => {
+            let weight = model.analysis.link(a, b).map_or(0, |l| l.weight);
+            (
+                format!("{} — {}", model.name(a), model.name(b)),
+                format!(
+                    "{weight} {} windows in {documents} documents name both (Corridor Atlas {version}).",
+                    params.window.as_str()
+                ),
+            )
+        }
+        Pick::Country(k) | Pick::Corridor(k) => {
+            let mentions: usize = model
+                .dataset
+                .mentions
+                .iter()
+                .zip(&model.dataset.documents)
+                .filter(|(_, d)| params.counts(d))
+                .map(|(m, _)| m.iter().filter(|m| m.entity == k).count())
+                .sum();
+            (
+                model.name(k).to_owned(),
+                format!(
+                    "Named {mentions} times in {documents} documents (Corridor Atlas {version})."
+                ),
+            )
+        }
+    }
+}
+
+impl AtlasApp {
+    /// Exports `kind` to `path` in the background; the status bar says how it went.
+    pub(super) fn export(&mut self, kind: ExportKind, path: std::path::PathBuf) {
+        if kind == ExportKind::Picture {
+            self.export_view(path);
+            return;
+        }
+        let Some(model) = &self.model else { return };
+        let mut bytes = Vec::new();
+        let made = match kind {
+            ExportKind::Picture => return,
+            ExportKind::Gexf => crate::export::write_gexf(
+                &mut bytes,
+                &model.gazetteer,
+                &model.analysis,
+                model.layout_for(self.settings.view),
+                self.settings.palette,
+            ),
+            ExportKind::GraphMl => crate::export::write_graphml(
+                &mut bytes,
+                &model.gazetteer,
+                &model.analysis,
+                model.layout_for(self.settings.view),
+            ),
+            ExportKind::CountriesCsv => crate::export::write_nodes_csv(
+                &mut bytes,
+                &model.gazetteer,
+                &model.analysis,
+                model.layout_for(self.settings.view),
+            ),
+            ExportKind::LinksCsv => {
+                crate::export::write_csv(&mut bytes, &model.gazetteer, &model.analysis)
+            }
+            ExportKind::Json => crate::export::write_json(
+                &mut bytes,
+                &model.gazetteer,
+                &model.dataset,
+                &model.analysis,
+            ),
+            ExportKind::Evidence => {
+                let Some(pick) = self.selection else {
+                    self.set_notice(
+                        "Nothing exported: select a country, link or corridor first".into(),
+                    );
+                    return;
+                };
+                let passages = passages(model, pick);
+                let (heading, summary) = described(model, pick, passages.len());
+                let marked = match pick {
+                    Pick::Link(a, b) => vec![a, b],
+                    Pick::Country(k) | Pick::Corridor(k) => vec![k],
+                };
+                crate::export::write_evidence(
+                    &mut bytes,
+                    &heading,
+                    &summary,
+                    &model.dataset,
+                    &passages,
+                    &marked,
+                )
+            }
+        };
+        if let Err(e) = made {
+            self.set_notice(format!("Not exported: {e}"));
+            return;
+        }
+        let notice = Arc::clone(&self.notice);
+        let repaint = Arc::clone(&self.repaint);
+        let work = move || {
+            let message = match std::fs::write(&path, bytes) {
+                Ok(()) => format!("Exported {}", path.display()),
+                Err(e) => format!(
+                    "Not exported to {}: {} (choose another folder)",
+                    path.display(),
+                    crate::corpus::io_reason(&e)
+                ),
+            };
+            post(&notice, message);
+            repaint();
+        };
+        if std::thread::Builder::new()
+            .name("corridor-atlas-export".into())
+            .spawn(work)
+            .is_err()
+        {
+            self.set_notice("Not exported: cannot start a thread".into());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The evidence of a selection as Markdown: the passages quoted with the names in bold, each
+//! document cited in a numbered note with its file, date and address.
+
+use std::io::Write;
+
+use crate::corpus::Document;
+use crate::extract::Mention;
+use crate::gazetteer::EntityId;
+use crate::pipeline::Dataset;
+
+/// Markdown's own characters in article text, escaped so they stay text.
+fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A passage is one quoted paragraph.
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One sentence of `doc` with the mentions of `marked` in bold.
+fn passage(doc: &Document, mentions: &[Mention], sentence: u32, marked: &[EntityId]) -> String {
+    let Some(s) = doc.sentences.get(sentence as usize) else {
+        return String::new();
+    };
+    let (start, end) = (s.span.start as usize, s.span.end as usize);
+    let Some(text) = doc.text.get(start..end) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let mut at = start;
+    for m in mentions
+        .iter()
+        .filter(|m| m.sentence == sentence && marked.contains(&m.entity))
+    {
+        let (m_start, m_end) = (m.start as usize, m.end as usize);
+        if m_start < at || m_end > end {
+            continue;
+        }
+        let (Some(before), Some(name)) = (doc.text.get(at..m_start), doc.text.get(m_start..m_end))
+        else {
+            continue;
+        };
+        out.push_str(&escaped(before));
+        out.push_str("**");
+        out.push_str(&escaped(name));
+        out.push_str("**");
+        at = m_end;
+    }
+    out.push_str(&escaped(doc.text.get(at..end).unwrap_or(text)));
+    out.trim().to_owned()
+}
+
+/// Writes `heading` and `summary`, then each document of `passages` (document index and the
+/// sentences quoted from it, in the order given) with its sentences quoted, the names of
+/// `marked` in bold, and a numbered citation of the document at the end.
+pub fn write_evidence(
+    out: &mut dyn Write,
+    heading: &str,
+    summary: &str,
+    dataset: &Dataset,
+    passages: &[(u32, Vec<u32>)],
+    marked: &[EntityId],
+) -> std::io::Result<()> {
+    writeln!(out, "# {}\n", escaped(heading))?;
+    writeln!(out, "{}\n", escaped(summary))?;
+    let mut notes = Vec::new();
+    for (doc, sentences) in passages {
+        let (Some(d), Some(mentions)) = (
+            dataset.documents.get(*doc as usize),
+            dataset.mentions.get(*doc as usize),
+        ) else {
+            continue;
+        };
+        notes.push(d);
+        let n = notes.len();
+        let title = if d.title.trim().is_empty() {
+            d.id.as_str()
+        } else {
+            d.title.trim()
+        };
+        let date = d.date.map(|date| format!(" ({date})")).unwrap_or_default();
+        writeln!(out, "## {}{date} [^{n}]\n", escaped(title))?;
+        for &s in sentences {
+            let text = passage(d, mentions, s, marked);
+            if !text.is_empty() {
+                writeln!(out, "> {text}\n")?;
+            }
+        }
+    }
+    for (i, d) in notes.iter().enumerate() {
+        write!(out, "[^{}]: {}", i + 1, escaped(&d.id))?;
+        if let Some(path) = &d.path {
+            write!(out, " ({})", escaped(&path.display().to_string()))?;
+        }
+        if let Some(date) = d.date {
+            write!(out, ", {date}")?;
+        }
+        match &d.source {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                write!(out, ", <{}>", url.replace(['<', '>', ' '], ""))?;
+            }
+            Some(source) => write!(out, ", {}", escaped(source))?,
+            None => {}
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
