@@ -1,5 +1,9 @@
 //! The `corridor-atlas` command: the window, or a headless `export` of the same analysis.
 
+// A release build on Windows opens no console window beside the app's. (Its `export` and
+// `render` then write to a file, `-o`, or a pipe, not to an interactive console.)
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use std::io::{BufWriter, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1441,3 +1441,27 @@ fn every_export_of_the_window_writes_its_format() {
     assert_eq!(cited, link.documents as usize);
     assert!(md.contains(&format!("{} sentence windows", link.weight)));
 }
+
+#[test]
+fn tab_moves_the_keyboard_through_named_controls() {
+    let mut h = harness();
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        h.key_press(egui::Key::Tab);
+        h.run_steps(2);
+        let focused = h.ctx.memory(egui::Memory::focused);
+        let focused = focused.expect("Tab gives a control the keyboard");
+        if !seen.contains(&focused) {
+            seen.push(focused);
+        }
+    }
+    assert!(seen.len() >= 5, "Tab moves on: {seen:?}");
+    // The focused control is in the accessibility tree with a name.
+    let node = h
+        .root()
+        .query_all(egui_kittest::kittest::by())
+        .find(|n| n.accesskit_node().is_focused())
+        .expect("a focused node");
+    let name = node.accesskit_node().label().unwrap_or_default();
+    assert!(!name.is_empty(), "the focused control has a name");
+}

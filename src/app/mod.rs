@@ -75,7 +75,8 @@ pub fn run(
             .with_title("Corridor Atlas")
             .with_app_id("corridor-atlas")
             .with_inner_size([1400.0, 880.0])
-            .with_min_inner_size([720.0, 480.0]),
+            .with_min_inner_size([720.0, 480.0])
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(
@@ -96,6 +97,27 @@ pub fn run(
             )))
         }),
     )
+}
+
+/// The app's icon for the window and task bar (the 256-pixel PNG of `assets/icon/`).
+pub fn window_icon() -> egui::IconData {
+    let png = include_bytes!("../../assets/icon/corridor-atlas-256.png");
+    match resvg::tiny_skia::Pixmap::decode_png(png) {
+        Ok(pixmap) => egui::IconData {
+            // tiny-skia keeps colours multiplied by alpha; the window system wants them plain.
+            rgba: pixmap
+                .pixels()
+                .iter()
+                .flat_map(|p| {
+                    let c = p.demultiply();
+                    [c.red(), c.green(), c.blue(), c.alpha()]
+                })
+                .collect(),
+            width: pixmap.width(),
+            height: pixmap.height(),
+        },
+        Err(_) => egui::IconData::default(),
+    }
 }
 
 /// What an open file dialog is asking for.
