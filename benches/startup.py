@@ -12,9 +12,11 @@ Build first: cargo build --release.
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 BIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release",
@@ -23,7 +25,9 @@ LINE = re.compile(r"^timing: (.+?)(?: \((\d+) \w+\))? at ([0-9.]+) s$")
 
 
 def run_once(paths, timeout):
-    env = dict(os.environ, CORRIDOR_ATLAS_TIMING="1")
+    # A fresh memory each run: the window would otherwise reopen the corpus it last showed.
+    memory = tempfile.mkdtemp(prefix="corridor-atlas-startup-")
+    env = dict(os.environ, CORRIDOR_ATLAS_TIMING="1", XDG_DATA_HOME=memory, HOME=memory)
     proc = subprocess.Popen([BIN, *paths], env=env, stderr=subprocess.PIPE, text=True)
     seen = {}
     deadline = time.monotonic() + timeout
@@ -39,6 +43,7 @@ def run_once(paths, timeout):
     finally:
         proc.kill()
         proc.wait()
+        shutil.rmtree(memory, ignore_errors=True)
     return seen
 
 

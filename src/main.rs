@@ -378,7 +378,8 @@ fn render_command(
         &basemap,
         kind,
         &|_| false,
-        size,
+        &scene::Style::light(),
+        scene::Frame::Fit(size),
     );
     let bytes = if png {
         scene::png(&document, scene::FONT).map_err(anyhow::Error::msg)?

@@ -820,6 +820,17 @@ fn graphml_export_is_valid_graphml_with_places_and_weights() {
         );
     }
     assert!(graphml.contains("<data key=\"label\">Azerbaijan</data>"));
+    // y points south, as on screen in Cytoscape and yEd.
+    let y = |code: &str| {
+        let at = graphml
+            .find(&format!("<node id=\"{code}\">"))
+            .expect("node");
+        let tag = "<data key=\"y\">";
+        let from = at + graphml[at..].find(tag).expect("y") + tag.len();
+        let to = from + graphml[from..].find('<').expect("end");
+        graphml[from..to].parse::<f64>().expect("number")
+    };
+    assert!(y("RUS") < y("AZE"), "Russia above Azerbaijan");
 
     let Some(mut xmllint) = xmllint() else { return };
     xmllint.env(

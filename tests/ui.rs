@@ -1465,3 +1465,103 @@ fn tab_moves_the_keyboard_through_named_controls() {
     let name = node.accesskit_node().label().unwrap_or_default();
     assert!(!name.is_empty(), "the focused control has a name");
 }
+
+#[test]
+fn a_picture_export_is_framed_and_coloured_as_the_view_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness();
+    let picture = |h: &mut Harness<'_, AtlasApp>, name: &str| {
+        let path = dir.path().join(name);
+        export(h, corridor_atlas::app::ExportKind::Picture, &path);
+        std::fs::read_to_string(path).expect("written")
+    };
+    let rect = h.state().map.rect.expect("map drawn");
+    let whole = picture(&mut h, "whole.svg");
+    assert!(
+        whole.contains(&format!("width=\"{}\"", rect.width())),
+        "the size of the map on screen"
+    );
+    assert!(whole.contains(">Japan</text>"));
+    // Zoomed in on the Caucasus: Japan is off the picture as it is off the screen.
+    let aze = entity(&h, "AZE");
+    let model = h.state().model.as_ref().expect("model");
+    let centre = model.layout.pos(model.analysis.node(aze).expect("node"));
+    let camera = h.state().map.camera.expect("fitted");
+    h.state_mut().map.camera = Some(corridor_atlas::app::Camera {
+        center: centre,
+        px_per_unit: camera.px_per_unit * 5.0,
+    });
+    h.run();
+    let zoomed = picture(&mut h, "zoomed.svg");
+    let labels = |svg: &str| -> Vec<String> {
+        svg.split("</text>")
+            .filter_map(|t| t.rsplit('>').next().map(str::to_owned))
+            .collect()
+    };
+    assert!(
+        zoomed.contains(">Azerbaijan</text>"),
+        "{:?}",
+        labels(&zoomed)
+    );
+    assert!(!zoomed.contains(">Japan</text>"));
+    // The theme on screen.
+    let light = corridor_atlas::scene::Style::light().sea.css_hex();
+    let dark = corridor_atlas::scene::Style::dark().sea.css_hex();
+    menu(&mut h, &["View", "Theme", "Dark"]);
+    h.run();
+    let night = picture(&mut h, "dark.svg");
+    assert!(night.contains(&dark) && !night.contains(&light));
+    menu(&mut h, &["View", "Theme", "Light"]);
+    h.run();
+    let day = picture(&mut h, "light.svg");
+    assert!(day.contains(&light) && !day.contains(&dark));
+}
+
+#[test]
+fn ctrl_o_and_ctrl_e_ask_for_a_place_and_each_answer_goes_where_it_was_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("news");
+    std::fs::create_dir(&corpus).expect("folder");
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Kazakhstan and China opened a new rail crossing.",
+    )
+    .expect("written");
+    let names = dir.path().join("names.json");
+    std::fs::write(&names, r#"{"remove": ["China"]}"#).expect("written");
+    let picture = dir.path().join("view.svg");
+    let mut h = harness();
+    h.state_mut().scripted_dialogs = Some(vec![
+        vec![corpus.clone()],
+        vec![picture.clone()],
+        vec![names.clone()],
+    ]);
+    // Ctrl+O: the folder chosen is opened.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    poll_until(&mut h, 100, "the folder to open", AtlasApp::is_loading);
+    wait_for_load(&mut h);
+    let source = h.state().model.as_ref().map(|m| m.source.clone());
+    assert_eq!(source, Some(Source::Paths(vec![corpus.clone()])));
+    // Ctrl+E: the picture is written where it was asked to go.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    poll_until(&mut h, 300, "the picture", |_| picture.exists());
+    // Names file…: the answer is a names file, not a corpus to open.
+    h.get_by_label("Names file…").click();
+    poll_until(
+        &mut h,
+        100,
+        "the reload with the names file",
+        AtlasApp::is_loading,
+    );
+    wait_for_load(&mut h);
+    let model = h.state().model.as_ref().expect("model");
+    assert_eq!(model.source, Source::Paths(vec![corpus]));
+    assert!(model.gazetteer.by_code("CHN").is_some());
+    let china_named = model
+        .dataset
+        .mentions
+        .iter()
+        .flatten()
+        .any(|m| model.gazetteer.entity(m.entity).code == "CHN");
+    assert!(!china_named, "the names file was applied");
+}

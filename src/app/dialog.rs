@@ -20,6 +20,13 @@ pub enum Answer {
 }
 
 impl Pending {
+    /// A dialog already answered with `paths` (`None`: closed without a choice).
+    pub fn answered(paths: Option<Vec<PathBuf>>) -> Self {
+        let (tx, rx) = channel();
+        let _ = tx.send(paths);
+        Self { rx }
+    }
+
     /// The answer, once there is one.
     pub fn take(&mut self) -> Answer {
         match self.rx.try_recv() {

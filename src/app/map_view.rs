@@ -69,6 +69,16 @@ struct BaseCache {
     meshes: Vec<Arc<Mesh>>,
 }
 
+/// The colours the map is drawn in: the theme's, the chosen palette, land shaded or not.
+pub fn style_for(dark: bool, settings: &Settings) -> Style {
+    let mut style =
+        if dark { Style::dark() } else { Style::light() }.with_palette(settings.palette);
+    if !settings.shade_by_mentions {
+        style.land_mentioned = style.land;
+    }
+    style
+}
+
 /// A fingerprint of which corridors are drawn, for the scene cache.
 fn corridors_shown(settings: &Settings) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
@@ -120,6 +130,8 @@ pub struct MapView {
     base: Option<BaseCache>,
     /// A zoom asked for from a menu or key, applied at the next frame around the centre.
     pending_zoom: Option<f32>,
+    /// Whether the last frame was drawn in the dark theme.
+    pub dark: bool,
     scene: Option<SceneCache>,
     /// The analysis the cached scene was built from.
     analysis_seen: u64,
@@ -272,11 +284,8 @@ impl MapView {
         commands: &mut Vec<Command>,
     ) {
         let dark = ui.visuals().dark_mode;
-        let mut style =
-            if dark { Style::dark() } else { Style::light() }.with_palette(settings.palette);
-        if !settings.shade_by_mentions {
-            style.land_mentioned = style.land;
-        }
+        self.dark = dark;
+        let style = style_for(dark, settings);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let response = response.on_hover_cursor(if self.hovered.is_some() {
             egui::CursorIcon::PointingHand

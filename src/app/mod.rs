@@ -31,7 +31,7 @@ use crate::scene::{Basemap, Palette, Pick, SceneKind};
 pub use evidence::{Row, RowList, Subject};
 pub use exports::ExportKind;
 pub use loader::{Loaded, Loader, Shared};
-pub use map_view::{Camera, MapView, basemap_shapes, fill_scene_mesh, scene_mesh};
+pub use map_view::{Camera, MapView, basemap_shapes, fill_scene_mesh, scene_mesh, style_for};
 pub use reader::Reader;
 pub use search_box::{SearchResults, SearchState};
 pub use tables::{Tab, Tables};
@@ -599,6 +599,9 @@ pub struct AtlasApp {
     requested_gazetteer: Option<GazetteerChoice>,
     /// A file dialog waiting for the user, and what its answer is for.
     dialog: Option<dialog::Pending>,
+    /// Answers given in place of the system's file dialogs, in order (scripts and tests drive
+    /// the window with them); `None`: the system's dialogs.
+    pub scripted_dialogs: Option<Vec<Vec<std::path::PathBuf>>>,
     dialog_purpose: DialogPurpose,
     /// The outcome of the last export, shown in the status bar.
     notice: Arc<std::sync::Mutex<Option<String>>>,
@@ -738,6 +741,7 @@ impl AtlasApp {
             requested_gazetteer: None,
             dialog: None,
             dialog_purpose: DialogPurpose::Gazetteer,
+            scripted_dialogs: None,
             notice: Arc::default(),
             repaint: Arc::new(|| {}),
         }
@@ -896,14 +900,8 @@ impl AtlasApp {
                     self.search.run(model);
                 }
             }
-            Command::ChooseFolder => {
-                self.dialog = Some(dialog::pick_folder(Arc::clone(&self.repaint)));
-                self.dialog_purpose = DialogPurpose::Open;
-            }
-            Command::ChooseFiles => {
-                self.dialog = Some(dialog::pick_articles(Arc::clone(&self.repaint)));
-                self.dialog_purpose = DialogPurpose::Open;
-            }
+            Command::ChooseFolder => self.ask(DialogPurpose::Open, dialog::pick_folder),
+            Command::ChooseFiles => self.ask(DialogPurpose::Open, dialog::pick_articles),
             Command::Open(paths) => {
                 if paths.is_empty() {
                     return;
@@ -938,12 +936,10 @@ impl AtlasApp {
                     );
                     return;
                 }
-                self.dialog = Some(dialog::save_as(
-                    kind.filters(),
-                    kind.file_name(self.settings.view),
-                    Arc::clone(&self.repaint),
-                ));
-                self.dialog_purpose = DialogPurpose::Export(kind);
+                let name = kind.file_name(self.settings.view);
+                self.ask(DialogPurpose::Export(kind), |repaint| {
+                    dialog::save_as(kind.filters(), name, repaint)
+                });
             }
             Command::Export(kind, path) => self.export(kind, path),
             Command::SetTheme(theme) => self.settings.theme = theme,
@@ -979,12 +975,9 @@ impl AtlasApp {
                     loader.cancel();
                 }
             }
-            Command::ChooseGazetteer => {
-                self.dialog = Some(dialog::pick_json(
-                    "Choose a gazetteer file",
-                    Arc::clone(&self.repaint),
-                ));
-            }
+            Command::ChooseGazetteer => self.ask(DialogPurpose::Gazetteer, |repaint| {
+                dialog::pick_json("Choose a gazetteer file", repaint)
+            }),
             Command::UseGazetteer(file) => {
                 let source = self
                     .model
@@ -1024,6 +1017,22 @@ impl AtlasApp {
 
     /// Writes the current view to `path` as PNG or SVG (by extension), off the UI thread; the
     /// status bar reports the outcome.
+    /// Opens a file dialog (`native`) whose answer is for `purpose`; with `scripted_dialogs`
+    /// set, takes the next scripted answer instead.
+    fn ask(
+        &mut self,
+        purpose: DialogPurpose,
+        native: impl FnOnce(Arc<dyn Fn() + Send + Sync>) -> dialog::Pending,
+    ) {
+        self.dialog = Some(match &mut self.scripted_dialogs {
+            Some(answers) => {
+                dialog::Pending::answered((!answers.is_empty()).then(|| answers.remove(0)))
+            }
+            None => native(Arc::clone(&self.repaint)),
+        });
+        self.dialog_purpose = purpose;
+    }
+
     fn export_view(&mut self, path: std::path::PathBuf) {
         let Some(model) = &self.model else { return };
         let png = path
@@ -1040,9 +1049,18 @@ impl AtlasApp {
             );
             return;
         }
-        let size = self.map.rect.map_or([1600.0, 1000.0], |r| {
-            [r.width().max(64.0), r.height().max(64.0)]
-        });
+        // The view on screen: its framing, theme, colours and shading.
+        let frame = match (self.map.rect, self.map.camera) {
+            (Some(rect), Some(camera)) if self.map.kind == self.settings.view => {
+                crate::scene::Frame::View(crate::scene::View {
+                    center: camera.center,
+                    px_per_unit: camera.px_per_unit,
+                    size: [rect.width().max(64.0), rect.height().max(64.0)],
+                })
+            }
+            _ => crate::scene::Frame::Fit([1600.0, 1000.0]),
+        };
+        let style = map_view::style_for(self.map.dark, &self.settings);
         let hidden = |k| {
             self.settings
                 .hidden_corridors
@@ -1055,7 +1073,8 @@ impl AtlasApp {
             &model.basemap,
             self.settings.view,
             &hidden,
-            size,
+            &style,
+            frame,
         );
         let repaint = Arc::clone(&self.repaint);
         let work = move || {

@@ -53,12 +53,21 @@ struct NodeRow<'a> {
 /// thousand units wide, the scale Gephi and Cytoscape draw nodes of size 5–30 at.
 const SCALE: f64 = 1000.0;
 
-/// The countries, sorted by code, at their places in `layout` times [`SCALE`] (y grows upwards,
-/// as Gephi draws it).
+/// Which way y points in a graph file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Up {
+    /// North is +y (Gephi).
+    North,
+    /// North is -y, as on screen (Cytoscape, yEd, and the layout itself).
+    Screen,
+}
+
+/// The countries, sorted by code, at their places in `layout` times [`SCALE`], y as `up` says.
 fn node_rows<'a>(
     gazetteer: &'a Gazetteer,
     analysis: &Analysis,
     layout: &Layout,
+    up: Up,
 ) -> Vec<NodeRow<'a>> {
     let mut rows: Vec<NodeRow> = analysis
         .graph
@@ -71,7 +80,7 @@ fn node_rows<'a>(
                 code: &e.code,
                 name: &e.name,
                 x: round2(f64::from(x) * SCALE),
-                y: round2(-f64::from(y) * SCALE),
+                y: round2(f64::from(y) * SCALE * if up == Up::North { -1.0 } else { 1.0 }),
                 lon: round2(e.lon),
                 lat: round2(e.lat),
                 mentions: node.mentions,
@@ -136,7 +145,8 @@ impl NodeRow<'_> {
 }
 
 /// Writes the graph as GEXF 1.3: countries with their code, counts, community and betweenness
-/// as attributes and their place, size and community colour as `viz`; undirected links
+/// as attributes and their place (y pointing north, as Gephi draws it), size and community
+/// colour as `viz`; undirected links
 /// weighted by their co-mentions, with score and documents as attributes.
 pub fn write_gexf(
     out: &mut dyn Write,
@@ -182,7 +192,7 @@ pub fn write_gexf(
     )?;
     writeln!(out, "    </attributes>")?;
     writeln!(out, "    <nodes>")?;
-    for row in node_rows(gazetteer, analysis, layout) {
+    for row in node_rows(gazetteer, analysis, layout, Up::North) {
         writeln!(
             out,
             r#"      <node id="{}" label="{}">"#,
@@ -241,8 +251,9 @@ pub fn write_gexf(
     writeln!(out, "</gexf>")
 }
 
-/// Writes the graph as GraphML: countries with label, position (`x`, `y`), community, counts and
-/// coordinates; undirected links with weight, score and documents.
+/// Writes the graph as GraphML: countries with label, position (`x`, `y`, y pointing south as
+/// on screen), community, counts and coordinates; undirected links with weight, score and
+/// documents.
 pub fn write_graphml(
     out: &mut dyn Write,
     gazetteer: &Gazetteer,
@@ -274,7 +285,7 @@ pub fn write_graphml(
         r#"  <key id="link_documents" for="edge" attr.name="documents" attr.type="int"/>"#
     )?;
     writeln!(out, r#"  <graph id="countries" edgedefault="undirected">"#)?;
-    for row in node_rows(gazetteer, analysis, layout) {
+    for row in node_rows(gazetteer, analysis, layout, Up::Screen) {
         writeln!(out, r#"    <node id="{}">"#, xml(row.code))?;
         writeln!(out, r#"      <data key="label">{}</data>"#, xml(row.name))?;
         writeln!(out, r#"      <data key="x">{}</data>"#, row.x)?;
@@ -313,7 +324,8 @@ pub fn write_graphml(
 }
 
 /// Writes the countries as CSV with a header:
-/// `id,name,x,y,lon,lat,mentions,documents,community,weighted_degree,betweenness`.
+/// `id,name,x,y,lon,lat,mentions,documents,community,weighted_degree,betweenness` (y pointing
+/// south, as on screen).
 pub fn write_nodes_csv(
     out: &mut dyn Write,
     gazetteer: &Gazetteer,
@@ -323,7 +335,7 @@ pub fn write_nodes_csv(
     out.write_all(
         b"id,name,x,y,lon,lat,mentions,documents,community,weighted_degree,betweenness\n",
     )?;
-    for row in node_rows(gazetteer, analysis, layout) {
+    for row in node_rows(gazetteer, analysis, layout, Up::Screen) {
         writeln!(
             out,
             "{},{},{},{},{},{},{},{},{},{},{}",

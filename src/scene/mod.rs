@@ -430,8 +430,17 @@ fn build(
     scene
 }
 
-/// The whole picture of a view as an SVG document of `size` pixels, in the light style: the map
-/// (outlines shaded by mentions, corridors, links, nodes, labels) or the network. The command
+/// Where a picture looks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Frame {
+    /// Everything drawn, fitted into a picture of this size (pixels).
+    Fit([f32; 2]),
+    /// Exactly this view (the window's camera).
+    View(View),
+}
+
+/// The whole picture of a view as an SVG document in `style`: the map (outlines shaded by
+/// mentions, corridors, links, nodes, labels) or the network, framed by `frame`. The command
 /// line's `render` and the window's export both draw it.
 #[allow(
     clippy::too_many_arguments,
@@ -444,9 +453,9 @@ pub fn picture(
     basemap: &Basemap,
     kind: SceneKind,
     hidden_corridors: &dyn Fn(EntityId) -> bool,
-    size: [f32; 2],
+    style: &Style,
+    frame: Frame,
 ) -> String {
-    let style = Style::light();
     let projection = basemap.projection;
     match kind {
         SceneKind::Map => {
@@ -455,16 +464,21 @@ pub fn picture(
                 layout,
                 gazetteer,
                 projection,
-                &style,
+                style,
                 Focus::default(),
             );
             scene
                 .items
                 .retain(|i| !matches!(i.pick, Some(Pick::Corridor(k)) if hidden_corridors(k)));
-            let bounds = scene
-                .data_bounds
-                .map_or_else(|| projection.world_bounds(), padded_bounds);
-            let view = View::fit(bounds, size, 24.0);
+            let view = match frame {
+                Frame::Fit(size) => {
+                    let bounds = scene
+                        .data_bounds
+                        .map_or_else(|| projection.world_bounds(), padded_bounds);
+                    View::fit(bounds, size, 24.0)
+                }
+                Frame::View(view) => view,
+            };
             let mentions: std::collections::HashMap<EntityId, u32> = analysis
                 .graph
                 .node_weights()
@@ -479,16 +493,19 @@ pub fn picture(
                     max,
                 )
             };
-            svg(&scene, Some(basemap), &land, &style, &view)
+            svg(&scene, Some(basemap), &land, style, &view)
         }
         SceneKind::Network => {
-            let scene = network_scene(analysis, layout, gazetteer, &style, Focus::default());
-            let view = View::fit(
-                scene.data_bounds.unwrap_or([-1.0, -1.0, 1.0, 1.0]),
-                size,
-                48.0,
-            );
-            svg(&scene, None, &|_| style.land, &style, &view)
+            let scene = network_scene(analysis, layout, gazetteer, style, Focus::default());
+            let view = match frame {
+                Frame::Fit(size) => View::fit(
+                    scene.data_bounds.unwrap_or([-1.0, -1.0, 1.0, 1.0]),
+                    size,
+                    48.0,
+                ),
+                Frame::View(view) => view,
+            };
+            svg(&scene, None, &|_| style.land, style, &view)
         }
     }
 }
