@@ -1329,6 +1329,22 @@ fn the_view_menu_zooms_switches_and_the_help_menu_shows_the_sources() {
         });
     }
     assert!(asked, "F11 asks for full screen");
+    // File ▸ Quit closes the window (eframe then saves what it remembers).
+    menu(&mut h, &["File"]);
+    h.get_all_by_label_contains("Quit")
+        .next_back()
+        .expect("File ▸ Quit")
+        .click();
+    let mut closing = false;
+    for _ in 0..4 {
+        h.step();
+        closing |= h
+            .output()
+            .viewport_output
+            .values()
+            .any(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    }
+    assert!(closing, "Quit closes the window");
 }
 
 #[test]

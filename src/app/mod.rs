@@ -328,6 +328,8 @@ pub enum Command {
     ToggleFullscreen,
     /// Show or hide the About window.
     ShowAbout(bool),
+    /// Close the window (what it remembers is saved).
+    Quit,
 }
 
 /// The data the binary carries and where it comes from, for Help ▸ About (the full table with
@@ -361,6 +363,8 @@ mod shortcut {
     pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
     pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
     pub const FULL_SCREEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
+    /// egui itself closes the window on this one (`Options::quit_shortcuts`).
+    pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
     pub const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Plus);
     pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Minus);
 }
@@ -592,6 +596,8 @@ pub struct AtlasApp {
     pub show_about: bool,
     /// Full screen was asked for (the viewport is told at the next frame).
     fullscreen_asked: bool,
+    /// Closing the window was asked for (told at the next frame).
+    quit_asked: bool,
     fonts_installed: bool,
     /// The user's gazetteer file in use.
     gazetteer_file: Option<std::path::PathBuf>,
@@ -736,6 +742,7 @@ impl AtlasApp {
             show_problems: false,
             show_about: false,
             fullscreen_asked: false,
+            quit_asked: false,
             fonts_installed: false,
             gazetteer_file: None,
             requested_gazetteer: None,
@@ -946,6 +953,7 @@ impl AtlasApp {
             Command::SetPalette(palette) => self.settings.palette = palette,
             Command::Zoom(factor) => self.map.zoom_by(factor),
             Command::ToggleFullscreen => self.fullscreen_asked = true,
+            Command::Quit => self.quit_asked = true,
             Command::ShowAbout(show) => self.show_about = show,
             Command::ExportView(path) => self.export_view(path),
             Command::ToggleShading => {
@@ -1252,6 +1260,9 @@ impl AtlasApp {
         let preference = self.settings.theme.preference();
         if ui.ctx().options(|o| o.theme_preference) != preference {
             ui.ctx().set_theme(preference);
+        }
+        if std::mem::take(&mut self.quit_asked) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if std::mem::take(&mut self.fullscreen_asked) {
             let full = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
@@ -1624,6 +1635,14 @@ impl AtlasApp {
                 .clicked()
             {
                 commands.push(Command::Reload);
+            }
+            ui.separator();
+            let quit = ui.ctx().format_shortcut(&shortcut::QUIT);
+            if ui
+                .add(egui::Button::new("Quit").shortcut_text(quit))
+                .clicked()
+            {
+                commands.push(Command::Quit);
             }
         });
     }
