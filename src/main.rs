@@ -98,6 +98,10 @@ struct ExportArgs {
     /// Only documents dated on or before this day (undated ones are left out).
     #[arg(long, value_name = "YYYY-MM-DD")]
     to: Option<Date>,
+    /// What --format markdown quotes: a country or corridor (AZE, middle-corridor), or two
+    /// countries for their link (AZE,TUR).
+    #[arg(long, value_name = "CODE[,CODE]")]
+    select: Option<String>,
     /// Output file (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -119,6 +123,8 @@ enum Format {
     Graphml,
     /// Countries as comma-separated values: id, name, place, counts, community, betweenness.
     Nodes,
+    /// The evidence of --select as Markdown: passages quoted, names in bold, documents cited.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -211,10 +217,40 @@ fn export_command(
         eprintln!("corridor-atlas: --from {from} is after --to {to}");
         return Ok(ExitCode::from(2));
     }
-    let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file)? {
+    let markdown = matches!(args.format, Format::Markdown);
+    if markdown != args.select.is_some() {
+        eprintln!(
+            "corridor-atlas: --format markdown and --select go together: --select AZE (a country or \
+             corridor) or --select AZE,TUR (a link)"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    // The evidence quotes sentences: its texts are kept; the other formats need offsets only.
+    let texts = if markdown {
+        pipeline::Texts::Kept
+    } else {
+        pipeline::Texts::OnDisk
+    };
+    let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file, texts)? {
         Ok(read) => read,
         Err(code) => return Ok(code),
     };
+    let mut selection = Vec::new();
+    for code in args.select.iter().flat_map(|s| s.split(',')).map(str::trim) {
+        let Some(k) = gazetteer.by_code(code) else {
+            eprintln!(
+                "corridor-atlas: --select: no country or corridor has the code {code:?} \
+                 (countries by ISO 3166 alpha-3 code such as AZE; corridors by id such as \
+                 middle-corridor)"
+            );
+            return Ok(ExitCode::from(2));
+        };
+        selection.push(k);
+    }
+    if markdown && !(1..=2).contains(&selection.len()) {
+        eprintln!("corridor-atlas: --select takes one code, or two for a link");
+        return Ok(ExitCode::from(2));
+    }
     let params = Params {
         window: args.window.into(),
         min_weight: args.min_weight,
@@ -260,6 +296,10 @@ fn export_command(
                 _ => export::write_nodes_csv(&mut out, &gazetteer, &analysis, &layout),
             }
         }
+        Format::Markdown => {
+            let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
+            export::write_selection(&mut out, &gazetteer, &dataset, &analysis, &selection)
+        }
     };
     written
         .and_then(|()| out.flush())
@@ -272,6 +312,7 @@ fn export_command(
 fn read_corpus(
     paths: &[PathBuf],
     gazetteer_file: Option<&std::path::Path>,
+    texts: pipeline::Texts,
 ) -> anyhow::Result<Result<(Gazetteer, Dataset), ExitCode>> {
     let source = Source::from_paths(paths.to_vec());
     // The gazetteer compiles while the folders are walked.
@@ -287,12 +328,11 @@ fn read_corpus(
         }
         Err(e) => return Err(e).context("the bundled gazetteer is damaged"),
     };
-    // Only offsets are kept: the exports need no text but the mentions', read back.
     let dataset = pipeline::read(
         &source,
         listing,
         &gazetteer,
-        pipeline::Texts::OnDisk,
+        texts,
         &|_| {},
         &AtomicBool::new(false),
     )?;
@@ -348,10 +388,11 @@ fn render_command(
             return Ok(ExitCode::from(2));
         }
     };
-    let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file)? {
-        Ok(read) => read,
-        Err(code) => return Ok(code),
-    };
+    let (gazetteer, dataset) =
+        match read_corpus(&args.paths, gazetteer_file, pipeline::Texts::OnDisk)? {
+            Ok(read) => read,
+            Err(code) => return Ok(code),
+        };
     let params = Params {
         window: args.window.into(),
         ..Params::default()

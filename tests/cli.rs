@@ -871,3 +871,63 @@ fn nodes_csv_lists_every_country_with_its_place_and_community() {
         assert_eq!(row[4].parse::<f64>().ok(), node["lon"].as_f64());
     }
 }
+
+#[test]
+fn markdown_quotes_the_evidence_of_a_selection_with_citations() {
+    let out = run(&["export", "--format", "markdown", "--select", "AZE,TUR"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(md.starts_with("# Azerbaijan — Türkiye\n"), "{md}");
+    let analysis = json(&["export", "--format", "json"]);
+    let link = analysis["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .find(|l| l["source"] == "AZE" && l["target"] == "TUR")
+        .expect("the link");
+    let weight = link["weight"].as_u64().expect("weight");
+    let documents = link["documents"].as_u64().expect("documents");
+    assert!(
+        md.contains(&format!(
+            "{weight} sentence windows in {documents} documents"
+        )),
+        "{md}"
+    );
+    // Each document cited once, with its file; every quote has a name in bold.
+    let notes: Vec<&str> = md.lines().filter(|l| l.starts_with("[^")).collect();
+    assert_eq!(notes.len() as u64, documents);
+    assert!(notes.iter().all(|n| n.contains(".txt")), "{notes:?}");
+    let quotes: Vec<&str> = md.lines().filter(|l| l.starts_with("> ")).collect();
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().all(|q| q.contains("**")), "{quotes:?}");
+
+    // One country: every document naming it.
+    let out = run(&["export", "--format", "markdown", "--select", "GEO"]);
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let node = analysis["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|n| n["id"] == "GEO")
+        .expect("Georgia");
+    assert!(md.contains(&format!(
+        "Named {} times in {} documents",
+        node["mentions"], node["documents"]
+    )));
+    assert!(md.contains("**Georgia**"), "{md}");
+
+    // Asked wrongly: a usage error saying what to give.
+    for args in [
+        &["export", "--format", "markdown"][..],
+        &["export", "--format", "markdown", "--select", "ATLANTIS"],
+        &["export", "--format", "json", "--select", "AZE"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--select"));
+    }
+}

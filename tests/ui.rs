@@ -1581,3 +1581,23 @@ fn ctrl_o_and_ctrl_e_ask_for_a_place_and_each_answer_goes_where_it_was_asked() {
         .any(|m| model.gazetteer.entity(m.entity).code == "CHN");
     assert!(!china_named, "the names file was applied");
 }
+
+#[test]
+fn a_names_file_given_at_start_is_in_use_and_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names = dir.path().join("names.json");
+    std::fs::write(&names, r#"{"remove": ["China"]}"#).expect("written");
+    let app = AtlasApp::starting(None, Some(Source::Seeds), Some(names.clone()), || {});
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    wait_for_load(&mut h);
+    // Shown as the file in use, and kept for the next run.
+    let file_name = names.file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(h.get_all_by_label_contains(file_name).count() >= 1);
+    let remembered = h.state().remembered();
+    assert_eq!(remembered.names_file, Some(names.clone()));
+    let storage = saved(h.state_mut());
+    let again = restarted(&storage);
+    assert_eq!(again.state().remembered().names_file, Some(names));
+}

@@ -4,8 +4,6 @@
 //! Row heights start as estimates and are replaced by the measured height the first time a row is
 //! drawn, so only the rows on screen are ever laid out.
 
-use std::collections::BTreeMap;
-
 use eframe::egui::{self, Color32, RichText};
 
 use super::text::{Highlight, highlighted};
@@ -182,37 +180,16 @@ fn estimate(model: &Model, row: &Row, width: f32) -> f32 {
     }
 }
 
-/// Documents naming `entity` (admitted by the date filter), each followed by the sentences
-/// naming it.
-fn entity_rows(model: &Model, entity: EntityId) -> Vec<Row> {
+/// Each document of `passages`, followed by its sentences.
+fn passage_rows(passages: Vec<crate::graph::passages::Passages>) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (d, (doc, mentions)) in model
-        .dataset
-        .documents
-        .iter()
-        .zip(&model.dataset.mentions)
-        .enumerate()
-    {
-        if !model.analysis.params.counts(doc) {
-            continue;
-        }
-        let mut sentences: Vec<u32> = Vec::new();
-        let mut n = 0;
-        for m in mentions.iter().filter(|m| m.entity == entity) {
-            n += 1;
-            if sentences.last() != Some(&m.sentence) {
-                sentences.push(m.sentence);
-            }
-        }
-        if n == 0 {
-            continue;
-        }
+    for p in passages {
         rows.push(Row::Document {
-            doc: d as u32,
-            mentions: Some(n),
+            doc: p.doc,
+            mentions: p.mentions,
         });
-        rows.extend(sentences.into_iter().map(|s| Row::Sentence {
-            doc: d as u32,
+        rows.extend(p.sentences.into_iter().map(|s| Row::Sentence {
+            doc: p.doc,
             sentence: s,
             hit: None,
         }));
@@ -220,42 +197,25 @@ fn entity_rows(model: &Model, entity: EntityId) -> Vec<Row> {
     rows
 }
 
+/// Documents naming `entity` (admitted by the date filter), each followed by the sentences
+/// naming it.
+fn entity_rows(model: &Model, entity: EntityId) -> Vec<Row> {
+    passage_rows(crate::graph::passages::of_entity(
+        &model.dataset.documents,
+        &model.dataset.mentions,
+        &model.analysis,
+        entity,
+    ))
+}
+
 /// The evidence of a link by document: inside each window, the sentences naming either end.
 fn link_rows(model: &Model, a: EntityId, b: EntityId) -> Vec<Row> {
-    let Some(link) = model.analysis.link(a, b) else {
-        return Vec::new();
-    };
-    let mut by_doc: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
-    for ev in &link.evidence {
-        by_doc.entry(ev.doc).or_default().push(ev.span);
-    }
-    let mut rows = Vec::new();
-    for (doc, spans) in by_doc {
-        let Some(mentions) = model.dataset.mentions.get(doc as usize) else {
-            continue;
-        };
-        rows.push(Row::Document {
-            doc,
-            mentions: None,
-        });
-        let mut shown: Vec<u32> = Vec::new();
-        for span in spans {
-            for m in mentions.iter().filter(|m| {
-                (m.entity == a || m.entity == b) && span.start <= m.start && m.end <= span.end
-            }) {
-                if !shown.contains(&m.sentence) {
-                    shown.push(m.sentence);
-                }
-            }
-        }
-        shown.sort_unstable();
-        rows.extend(shown.into_iter().map(|s| Row::Sentence {
-            doc,
-            sentence: s,
-            hit: None,
-        }));
-    }
-    rows
+    passage_rows(crate::graph::passages::of_link(
+        &model.dataset.mentions,
+        &model.analysis,
+        a,
+        b,
+    ))
 }
 
 /// Search hits under their documents.

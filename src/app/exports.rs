@@ -4,8 +4,7 @@
 
 use std::sync::Arc;
 
-use super::evidence::{Row, RowList, Subject};
-use super::{AtlasApp, Model, post};
+use super::{AtlasApp, post};
 use crate::scene::{Pick, SceneKind};
 
 /// What can be exported.
@@ -79,58 +78,6 @@ impl ExportKind {
     }
 }
 
-/// The evidence of `pick` as the side panel lists it: documents in order, each with the
-/// sentences quoted from it.
-fn passages(model: &Model, pick: Pick) -> Vec<(u32, Vec<u32>)> {
-    let mut rows = RowList::default();
-    rows.prepare(model, &Subject::Pick(pick), None);
-    let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
-    for row in rows.rows {
-        match row {
-            Row::Document { doc, .. } => out.push((doc, Vec::new())),
-            Row::Sentence { doc, sentence, .. } => match out.last_mut() {
-                Some((d, sentences)) if *d == doc => sentences.push(sentence),
-                _ => out.push((doc, vec![sentence])),
-            },
-        }
-    }
-    out
-}
-
-/// The heading and summary line of `pick`'s evidence.
-fn described(model: &Model, pick: Pick, documents: usize) -> (String, String) {
-    let params = &model.analysis.params;
-    let version = env!("CARGO_PKG_VERSION");
-    match pick {
-        Pick::Link(a, b) => {
-            let weight = model.analysis.link(a, b).map_or(0, |l| l.weight);
-            (
-                format!("{} — {}", model.name(a), model.name(b)),
-                format!(
-                    "{weight} {} windows in {documents} documents name both (Corridor Atlas {version}).",
-                    params.window.as_str()
-                ),
-            )
-        }
-        Pick::Country(k) | Pick::Corridor(k) => {
-            let mentions: usize = model
-                .dataset
-                .mentions
-                .iter()
-                .zip(&model.dataset.documents)
-                .filter(|(_, d)| params.counts(d))
-                .map(|(m, _)| m.iter().filter(|m| m.entity == k).count())
-                .sum();
-            (
-                model.name(k).to_owned(),
-                format!(
-                    "Named {mentions} times in {documents} documents (Corridor Atlas {version})."
-                ),
-            )
-        }
-    }
-}
-
 impl AtlasApp {
     /// Exports `kind` to `path` in the background; the status bar says how it went.
     pub(super) fn export(&mut self, kind: ExportKind, path: std::path::PathBuf) {
@@ -177,19 +124,16 @@ impl AtlasApp {
                     );
                     return;
                 };
-                let passages = passages(model, pick);
-                let (heading, summary) = described(model, pick, passages.len());
-                let marked = match pick {
+                let selection = match pick {
                     Pick::Link(a, b) => vec![a, b],
                     Pick::Country(k) | Pick::Corridor(k) => vec![k],
                 };
-                crate::export::write_evidence(
+                crate::export::write_selection(
                     &mut bytes,
-                    &heading,
-                    &summary,
+                    &model.gazetteer,
                     &model.dataset,
-                    &passages,
-                    &marked,
+                    &model.analysis,
+                    &selection,
                 )
             }
         };

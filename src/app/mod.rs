@@ -637,6 +637,8 @@ impl AtlasApp {
         // through this.
         app.repaint = Arc::new(repaint);
         let wake = Arc::clone(&app.repaint);
+        // The names file is the one in use once the load succeeds (shown, and remembered).
+        app.requested_gazetteer = Some(GazetteerChoice(gazetteer_file.clone()));
         app.loader = Some(Loader::start(
             source,
             Shared::Build { gazetteer_file },

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use crate::corpus::Document;
 use crate::extract::Mention;
-use crate::gazetteer::EntityId;
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::graph::{Analysis, passages};
 use crate::pipeline::Dataset;
 
 /// Markdown's own characters in article text, escaped so they stay text.
@@ -113,4 +114,47 @@ pub fn write_evidence(
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Writes the evidence of a selection — one country or corridor, or two countries (their link)
+/// — as [`write_evidence`] does, under a heading naming it and a line saying what was counted.
+/// The dataset's texts must be in memory.
+pub fn write_selection(
+    out: &mut dyn Write,
+    gazetteer: &Gazetteer,
+    dataset: &Dataset,
+    analysis: &Analysis,
+    selection: &[EntityId],
+) -> std::io::Result<()> {
+    let version = env!("CARGO_PKG_VERSION");
+    let name = |k: EntityId| gazetteer.entity(k).name.as_str();
+    let found = match selection {
+        [a, b] => passages::of_link(&dataset.mentions, analysis, *a, *b),
+        [k] => passages::of_entity(&dataset.documents, &dataset.mentions, analysis, *k),
+        _ => Vec::new(),
+    };
+    let documents = found.len();
+    let (heading, summary) = match selection {
+        [a, b] => (
+            format!("{} — {}", name(*a), name(*b)),
+            format!(
+                "{} {} windows in {documents} documents name both (Corridor Atlas {version}).",
+                analysis.link(*a, *b).map_or(0, |l| l.weight),
+                analysis.params.window.as_str()
+            ),
+        ),
+        _ => (
+            selection
+                .iter()
+                .map(|k| name(*k))
+                .collect::<Vec<_>>()
+                .join(", "),
+            format!(
+                "Named {} times in {documents} documents (Corridor Atlas {version}).",
+                found.iter().filter_map(|p| p.mentions).sum::<u32>()
+            ),
+        ),
+    };
+    let quoted: Vec<(u32, Vec<u32>)> = found.into_iter().map(|p| (p.doc, p.sentences)).collect();
+    write_evidence(out, &heading, &summary, dataset, &quoted, selection)
 }

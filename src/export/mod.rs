@@ -5,7 +5,7 @@ mod graphs;
 mod markdown;
 
 pub use graphs::{write_gexf, write_graphml, write_nodes_csv};
-pub use markdown::write_evidence;
+pub use markdown::{write_evidence, write_selection};
 
 use std::io::Write;
 

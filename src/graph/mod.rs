@@ -8,6 +8,7 @@
 
 mod community;
 mod measure;
+pub mod passages;
 mod tally;
 mod timeline;
 
