@@ -1,6 +1,7 @@
 //! Exports from the window: the view as a picture, the graph for other tools, the tables as
 //! CSV, the JSON contract and a selection's evidence as Markdown. Each is made from what is on
-//! screen and written on a background thread; the status bar says how it went.
+//! screen, in memory on the UI thread, and rasterised (pictures) and written to disk on a
+//! background thread; the status bar says how it went.
 
 use std::sync::Arc;
 

@@ -158,3 +158,17 @@ pub fn write_selection(
     let quoted: Vec<(u32, Vec<u32>)> = found.into_iter().map(|p| (p.doc, p.sentences)).collect();
     write_evidence(out, &heading, &summary, dataset, &quoted, selection)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::escaped;
+
+    #[test]
+    fn article_text_stays_text() {
+        assert_eq!(
+            escaped("5*3 = [x]_1 <b>\n# `y`|z\\"),
+            "5\\*3 = \\[x\\]\\_1 \\<b\\> \\# \\`y\\`\\|z\\\\"
+        );
+        assert_eq!(escaped("Türkiye – Azərbaycan"), "Türkiye – Azərbaycan");
+    }
+}
