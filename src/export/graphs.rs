@@ -8,31 +8,7 @@ use super::{csv_field, round2, round6, sorted_links};
 use crate::gazetteer::Gazetteer;
 use crate::graph::{Analysis, Measure};
 use crate::layout::Layout;
-use crate::scene::{Palette, Style};
-
-/// Text for an XML attribute or element: `& < > " '` escaped, and characters XML 1.0 does not
-/// allow (most control characters) left out.
-fn xml(s: &str) -> std::borrow::Cow<'_, str> {
-    let needs = |c: char| {
-        matches!(c, '&' | '<' | '>' | '"' | '\'') || (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-    };
-    if !s.contains(needs) {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c < ' ' && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out.into()
-}
+use crate::scene::{Palette, Style, xml_escaped as xml};
 
 /// One country as the graph files write it.
 struct NodeRow<'a> {

@@ -118,7 +118,7 @@ pub fn svg(
                     opacity(*color),
                     halo.css_hex(),
                     opacity(*halo),
-                    escape(text)
+                    xml_escaped(text)
                 );
             }
         }
@@ -168,11 +168,28 @@ fn opacity(c: Color) -> f32 {
     f32::from(c.0[3]) / 255.0
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Text for an XML attribute or element: `& < > " '` escaped, and characters XML 1.0 does not
+/// allow (most control characters) left out.
+pub fn xml_escaped(s: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| {
+        matches!(c, '&' | '<' | '>' | '"' | '\'') || (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+    };
+    if !s.contains(needs) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c < ' ' && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// Rasterises an SVG document to PNG bytes with resvg, text drawn with the bundled font.
@@ -193,4 +210,21 @@ pub fn png(svg: &str, font: &'static [u8]) -> Result<Vec<u8>, String> {
     pixmap
         .encode_png()
         .map_err(|e| format!("cannot encode PNG: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml_escaped;
+
+    #[test]
+    fn text_is_escaped_for_xml_and_forbidden_characters_left_out() {
+        assert_eq!(
+            xml_escaped("a<b & \"c\" 'd'>\u{1}\te"),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;\te"
+        );
+        assert!(matches!(
+            xml_escaped("Türkiye"),
+            std::borrow::Cow::Borrowed("Türkiye")
+        ));
+    }
 }
