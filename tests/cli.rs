@@ -13,7 +13,8 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("the binary runs")
 }
 
-fn json(args: &[&str]) -> Value {
+/// The standard output of a run that must succeed.
+fn stdout(args: &[&str]) -> String {
     let out = run(args);
     assert!(
         out.status.success(),
@@ -21,7 +22,11 @@ fn json(args: &[&str]) -> Value {
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(args)).expect("valid JSON")
 }
 
 fn seeds_dir() -> PathBuf {
@@ -728,13 +733,7 @@ fn attribute_values(xml: &str, tag: &str, name: &str) -> Vec<String> {
 
 #[test]
 fn gexf_export_is_valid_gexf_1_3_with_the_analysis_in_it() {
-    let out = run(&["export", "--format", "gexf"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let gexf = String::from_utf8(out.stdout).expect("UTF-8");
+    let gexf = stdout(&["export", "--format", "gexf"]);
     let analysis = json(&["export", "--format", "json"]);
     // The same countries and links as the JSON export, weights included.
     let mut ids = attribute_values(&gexf, "node", "id");
@@ -797,13 +796,7 @@ fn gexf_export_is_valid_gexf_1_3_with_the_analysis_in_it() {
 
 #[test]
 fn graphml_export_is_valid_graphml_with_places_and_weights() {
-    let out = run(&["export", "--format", "graphml", "--window", "article"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let graphml = String::from_utf8(out.stdout).expect("UTF-8");
+    let graphml = stdout(&["export", "--format", "graphml", "--window", "article"]);
     let analysis = json(&["export", "--format", "json", "--window", "article"]);
     assert_eq!(
         graphml.matches("<node id=").count(),
@@ -848,13 +841,7 @@ fn graphml_export_is_valid_graphml_with_places_and_weights() {
 
 #[test]
 fn nodes_csv_lists_every_country_with_its_place_and_community() {
-    let out = run(&["export", "--format", "nodes"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let csv = String::from_utf8(out.stdout).expect("UTF-8");
+    let csv = stdout(&["export", "--format", "nodes"]);
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -874,13 +861,7 @@ fn nodes_csv_lists_every_country_with_its_place_and_community() {
 
 #[test]
 fn markdown_quotes_the_evidence_of_a_selection_with_citations() {
-    let out = run(&["export", "--format", "markdown", "--select", "AZE,TUR"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let md = stdout(&["export", "--format", "markdown", "--select", "AZE,TUR"]);
     assert!(md.starts_with("# Azerbaijan — Türkiye\n"), "{md}");
     let analysis = json(&["export", "--format", "json"]);
     let link = analysis["links"]
@@ -906,8 +887,7 @@ fn markdown_quotes_the_evidence_of_a_selection_with_citations() {
     assert!(quotes.iter().all(|q| q.contains("**")), "{quotes:?}");
 
     // One country: every document naming it.
-    let out = run(&["export", "--format", "markdown", "--select", "GEO"]);
-    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let md = stdout(&["export", "--format", "markdown", "--select", "GEO"]);
     let node = analysis["nodes"]
         .as_array()
         .expect("nodes")
