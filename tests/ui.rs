@@ -450,8 +450,10 @@ fn the_current_view_exports_as_png_and_svg() {
     h.get_by_label("Export");
     for (name, png) in [("map.png", true), ("map.svg", false)] {
         let path = dir.path().join(name);
-        h.state_mut()
-            .apply(corridor_atlas::app::Command::ExportView(path.clone()));
+        h.state_mut().apply(corridor_atlas::app::Command::Export(
+            corridor_atlas::app::ExportKind::Picture,
+            path.clone(),
+        ));
         for _ in 0..300 {
             if h.state().notice().is_some_and(|n| n.contains(name)) {
                 break;
@@ -470,10 +472,10 @@ fn the_current_view_exports_as_png_and_svg() {
             assert!(String::from_utf8_lossy(&bytes).contains(">Azerbaijan</text>"));
         }
     }
-    h.state_mut()
-        .apply(corridor_atlas::app::Command::ExportView(
-            dir.path().join("map.gif"),
-        ));
+    h.state_mut().apply(corridor_atlas::app::Command::Export(
+        corridor_atlas::app::ExportKind::Picture,
+        dir.path().join("map.gif"),
+    ));
     assert!(
         h.state()
             .notice()

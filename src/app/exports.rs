@@ -79,17 +79,22 @@ impl ExportKind {
     }
 }
 
+/// What makes a file's bytes: run on the export's background thread.
+type Make = Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send>;
+
 impl AtlasApp {
     /// Exports `kind` to `path` in the background; the status bar says how it went.
     pub(super) fn export(&mut self, kind: ExportKind, path: std::path::PathBuf) {
-        if kind == ExportKind::Picture {
-            self.export_view(path);
-            return;
-        }
         let Some(model) = &self.model else { return };
         let mut bytes = Vec::new();
         let made = match kind {
-            ExportKind::Picture => return,
+            // Rasterised in the background too.
+            ExportKind::Picture => {
+                if let Some(make) = self.picture(model, &path) {
+                    self.write_in_background(path, make);
+                }
+                return;
+            }
             ExportKind::Gexf => crate::export::write_gexf(
                 &mut bytes,
                 &model.gazetteer,
@@ -142,16 +147,75 @@ impl AtlasApp {
             self.set_notice(format!("Not exported: {e}"));
             return;
         }
+        self.write_in_background(path, Box::new(move || Ok(bytes)));
+    }
+
+    /// The view on screen as a picture for `path` (PNG or SVG by its extension): its framing,
+    /// theme, colours and shading. `None` (and a notice) for another extension.
+    fn picture(&self, model: &super::Model, path: &std::path::Path) -> Option<Make> {
+        let is = |ext: &str| {
+            path.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+        };
+        let png = is("png");
+        if !png && !is("svg") {
+            self.set_notice(format!(
+                "Not exported: {} must end in .png or .svg",
+                path.display()
+            ));
+            return None;
+        }
+        let frame = match (self.map.rect, self.map.camera) {
+            (Some(rect), Some(camera)) if self.map.kind == self.settings.view => {
+                crate::scene::Frame::View(crate::scene::View {
+                    center: camera.center,
+                    px_per_unit: camera.px_per_unit,
+                    size: [rect.width().max(64.0), rect.height().max(64.0)],
+                })
+            }
+            _ => crate::scene::Frame::Fit([1600.0, 1000.0]),
+        };
+        let style = super::style_for(self.map.dark, &self.settings);
+        let hidden = |k| {
+            self.settings
+                .hidden_corridors
+                .contains(&model.gazetteer.entity(k).code)
+        };
+        let document = crate::scene::picture(
+            &model.analysis,
+            model.layout_for(self.settings.view),
+            &model.gazetteer,
+            &model.basemap,
+            self.settings.view,
+            &hidden,
+            &style,
+            frame,
+        );
+        Some(Box::new(move || {
+            if png {
+                crate::scene::png(&document, crate::scene::FONT)
+            } else {
+                Ok(document.into_bytes())
+            }
+        }))
+    }
+
+    /// Makes the file's bytes and writes them to `path` on a background thread, then says in the
+    /// status bar how it went.
+    fn write_in_background(&self, path: std::path::PathBuf, make: Make) {
         let notice = Arc::clone(&self.notice);
         let repaint = Arc::clone(&self.repaint);
         let work = move || {
-            let message = match std::fs::write(&path, bytes) {
-                Ok(()) => format!("Exported {}", path.display()),
-                Err(e) => format!(
-                    "Not exported to {}: {} (choose another folder)",
-                    path.display(),
-                    crate::corpus::io_reason(&e)
-                ),
+            let message = match make() {
+                Err(e) => format!("Not exported to {}: {e}", path.display()),
+                Ok(bytes) => match std::fs::write(&path, bytes) {
+                    Ok(()) => format!("Exported {}", path.display()),
+                    Err(e) => format!(
+                        "Not exported to {}: {} (choose another folder)",
+                        path.display(),
+                        crate::corpus::io_reason(&e)
+                    ),
+                },
             };
             post(&notice, message);
             repaint();

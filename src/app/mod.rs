@@ -273,8 +273,6 @@ pub enum Command {
     ChooseExport(ExportKind),
     /// Export this to that file.
     Export(ExportKind, std::path::PathBuf),
-    /// Export the current view to this file (.png or .svg).
-    ExportView(std::path::PathBuf),
     /// Stop the running load.
     CancelLoad,
     /// Ask for a gazetteer file with the system's file dialog.
@@ -957,7 +955,6 @@ impl AtlasApp {
             Command::ToggleFullscreen => self.fullscreen_asked = true,
             Command::Quit => self.quit_asked = true,
             Command::ShowAbout(show) => self.show_about = show,
-            Command::ExportView(path) => self.export_view(path),
             Command::ToggleShading => {
                 self.settings.shade_by_mentions = !self.settings.shade_by_mentions;
             }
@@ -1041,73 +1038,6 @@ impl AtlasApp {
             None => native(Arc::clone(&self.repaint)),
         });
         self.dialog_purpose = purpose;
-    }
-
-    fn export_view(&mut self, path: std::path::PathBuf) {
-        let Some(model) = &self.model else { return };
-        let png = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-        let svg = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-        let notice = Arc::clone(&self.notice);
-        if !png && !svg {
-            post(
-                &notice,
-                format!("Not exported: {} must end in .png or .svg", path.display()),
-            );
-            return;
-        }
-        // The view on screen: its framing, theme, colours and shading.
-        let frame = match (self.map.rect, self.map.camera) {
-            (Some(rect), Some(camera)) if self.map.kind == self.settings.view => {
-                crate::scene::Frame::View(crate::scene::View {
-                    center: camera.center,
-                    px_per_unit: camera.px_per_unit,
-                    size: [rect.width().max(64.0), rect.height().max(64.0)],
-                })
-            }
-            _ => crate::scene::Frame::Fit([1600.0, 1000.0]),
-        };
-        let style = map_view::style_for(self.map.dark, &self.settings);
-        let hidden = |k| {
-            self.settings
-                .hidden_corridors
-                .contains(&model.gazetteer.entity(k).code)
-        };
-        let document = crate::scene::picture(
-            &model.analysis,
-            model.layout_for(self.settings.view),
-            &model.gazetteer,
-            &model.basemap,
-            self.settings.view,
-            &hidden,
-            &style,
-            frame,
-        );
-        let repaint = Arc::clone(&self.repaint);
-        let work = move || {
-            let written = if png {
-                crate::scene::png(&document, crate::scene::FONT)
-            } else {
-                Ok(document.into_bytes())
-            }
-            .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string()));
-            let message = match written {
-                Ok(()) => format!("Exported {}", path.display()),
-                Err(e) => format!("Not exported to {}: {e}", path.display()),
-            };
-            post(&notice, message);
-            repaint();
-        };
-        if std::thread::Builder::new()
-            .name("corridor-atlas-export".into())
-            .spawn(work)
-            .is_err()
-        {
-            self.set_notice("Not exported: cannot start a thread".into());
-        }
     }
 
     /// The outcome of the last export, if any.
