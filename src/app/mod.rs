@@ -367,6 +367,22 @@ mod shortcut {
     pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Minus);
 }
 
+/// What the centre can show, with its label and hint: the map, the network, or (`None`) the
+/// tables. The toolbar and the View menu both offer them.
+const CENTRE_VIEWS: [(Option<SceneKind>, &str, &str); 3] = [
+    (Some(SceneKind::Map), "Map", "Countries at their places"),
+    (
+        Some(SceneKind::Network),
+        "Network",
+        "Countries placed by their links, coloured by community",
+    ),
+    (
+        None,
+        "Tables",
+        "Countries and links with their measures, sortable",
+    ),
+];
+
 /// How many corpora the Open recent menu remembers.
 const MAX_RECENT: usize = 8;
 
@@ -1462,18 +1478,11 @@ impl AtlasApp {
             keys(&shortcut::FULL_SCREEN),
         );
         ui.menu_button("View", |ui| {
-            for (kind, label) in [(SceneKind::Map, "Map"), (SceneKind::Network, "Network")] {
-                let on = !self.settings.show_tables && self.settings.view == kind;
-                if ui.radio(on, label).clicked() && !on {
-                    if self.settings.show_tables {
-                        commands.push(Command::ShowTables(false));
-                    }
-                    commands.push(Command::SetView(kind));
+            for (to, label, hint) in CENTRE_VIEWS {
+                let on = self.centre() == to;
+                if ui.radio(on, label).on_hover_text(hint).clicked() && !on {
+                    self.switch_centre(to, commands);
                 }
-            }
-            if ui.radio(self.settings.show_tables, "Tables").clicked() && !self.settings.show_tables
-            {
-                commands.push(Command::ShowTables(true));
             }
             ui.separator();
             let drawn = !self.settings.show_tables;
@@ -1579,17 +1588,16 @@ impl AtlasApp {
         });
     }
 
-    fn view_switch_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        for (kind, label, hint) in [
-            (SceneKind::Map, "Map", "Countries at their places"),
-            (
-                SceneKind::Network,
-                "Network",
-                "Countries placed by their links, coloured by community",
-            ),
-        ] {
-            let on = !self.settings.show_tables && self.settings.view == kind;
-            if ui.selectable_label(on, label).on_hover_text(hint).clicked() && !on {
+    /// What the centre shows: the map or the network, or `None` for the tables.
+    fn centre(&self) -> Option<SceneKind> {
+        (!self.settings.show_tables).then_some(self.settings.view)
+    }
+
+    /// The commands that make the centre show `to` (`None`: the tables).
+    fn switch_centre(&self, to: Option<SceneKind>, commands: &mut Vec<Command>) {
+        match to {
+            None => commands.push(Command::ShowTables(true)),
+            Some(kind) => {
                 if self.settings.show_tables {
                     commands.push(Command::ShowTables(false));
                 }
@@ -1598,13 +1606,14 @@ impl AtlasApp {
                 }
             }
         }
-        if ui
-            .selectable_label(self.settings.show_tables, "Tables")
-            .on_hover_text("Countries and links with their measures, sortable")
-            .clicked()
-            && !self.settings.show_tables
-        {
-            commands.push(Command::ShowTables(true));
+    }
+
+    fn view_switch_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        for (to, label, hint) in CENTRE_VIEWS {
+            let on = self.centre() == to;
+            if ui.selectable_label(on, label).on_hover_text(hint).clicked() && !on {
+                self.switch_centre(to, commands);
+            }
         }
         if self.settings.view == SceneKind::Map && !self.settings.show_tables {
             let mut projection = self.settings.projection;
