@@ -51,8 +51,6 @@ pub struct Loader {
     cancel: Arc<AtomicBool>,
     /// Latest progress.
     pub progress: Progress,
-    /// What is being loaded.
-    pub label: String,
     /// Where it is read from.
     source: Source,
     /// When the load started.
@@ -79,7 +77,6 @@ impl Loader {
     ) -> Self {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
-        let label = source.label();
         let kept = source.clone();
         let thread_cancel = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new()
@@ -112,7 +109,6 @@ impl Loader {
                 rx: rx2,
                 cancel,
                 progress: Progress::default(),
-                label,
                 source: kept,
                 started: std::time::Instant::now(),
                 incoming: None,
@@ -122,7 +118,6 @@ impl Loader {
             rx,
             cancel,
             progress: Progress::default(),
-            label,
             source: kept,
             started: std::time::Instant::now(),
             incoming: None,

@@ -1795,7 +1795,9 @@ impl AtlasApp {
                             .desired_width(220.0)
                             .text(format!(
                                 "Reading {}: {} of {} files",
-                                loader.label, p.files_done, p.files_total
+                                loader.source().label(),
+                                p.files_done,
+                                p.files_total
                             )),
                     );
                     ui.label(text::load_rate(p, loader.started.elapsed()));
