@@ -497,7 +497,7 @@ fn top_and_min_mentions_thin_the_graph() {
             .iter()
             .all(|l| l["weight"].as_u64() >= Some(10))
     );
-    assert_eq!(weight(&heavy, "AZE", "TJK"), Some(20));
+    assert_eq!(weight(&heavy, "AZE", "TJK"), Some(21));
 }
 
 #[test]

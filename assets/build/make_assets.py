@@ -44,6 +44,14 @@ KESHVAR = ("keshvar", "0.7.0")
 ISO3166 = ("rust_iso3166", "0.2.0")
 
 CITY_MIN_POP = 500000
+# News prominence is not population: Zurich, Geneva, Bonn and Porto are below half a million.
+# A smaller city is kept when GeoNames knows it by many names (how widely it is written about).
+PROMINENT_MIN_POP = 150000
+PROMINENT_MIN_NAMES = 25
+# Towns that share a name with another country's name, capital or city ("Paris, Texas",
+# "Lebanon, Pa.", "Dublin, Ohio") are listed for the country they are in, so a text placed there
+# can read the name as the town.
+TOWN_MIN_POP = 10000
 
 
 def log(*a):
@@ -308,8 +316,33 @@ def major_cities(big, capital_rec):
             merged.append(f"{r['name']}->{near['name']}")
     out = [r for r in kept if r is not capital_rec]
     out.sort(key=lambda r: (-r["population"], r["name"], r["geonameid"]))
-    return [{"name": r["name"], "lon": r2(r["longitude"]), "lat": r2(r["latitude"]),
-             "population": r["population"]} for r in out], merged
+    cities = []
+    for r in out:
+        city = {"name": r["name"], "lon": r2(r["longitude"]), "lat": r2(r["latitude"]),
+                "population": r["population"]}
+        short = short_names(r)
+        if short:
+            city["names"] = short
+        cities.append(city)
+    return cities, merged
+
+
+def short_names(rec):
+    """The everyday short name of a city GeoNames lists by its full one: "Frankfurt" for
+    "Frankfurt am Main", "New York" for "New York City" (a short name of at most two words, so
+    "Ho Chi Minh City" is not shortened to a person's name)."""
+    name = rec["name"]
+    out = []
+    for sep in (" am ", " an der ", " im ", " upon ", "-sur-", " City"):
+        i = name.find(sep)
+        if i <= 0:
+            continue
+        short = name[:i]
+        if sep == " City" and (not name.endswith(" City") or len(short.split()) > 2):
+            continue
+        if short in rec["alternatenames"] and short not in out:
+            out.append(short)
+    return out
 
 
 # --------------------------------------------------------------------------- topojson
@@ -606,13 +639,38 @@ def build(tmp):
             else:
                 notes.append(f"capital: no GeoNames city record for {a3} capital {cap!r}")
         c["capital"] = capital
-        big = [r for r in by_cc.get(a2, []) if r["population"] > CITY_MIN_POP and r["geonameid"] != cap_id]
+        big = [r for r in by_cc.get(a2, [])
+               if (r["population"] > CITY_MIN_POP
+                   or (r["population"] > PROMINENT_MIN_POP
+                       and len(r["alternatenames"]) >= PROMINENT_MIN_NAMES))
+               and r["geonameid"] != cap_id]
         c["cities"], merged = major_cities(big, cap_rec if capital else None)
         city_merges.extend(f"{a3}: {m}" for m in merged)
         if a3 == kos["iso3"]:
             c["population"] = gc["population"] if gc else None  # keshvar has no Kosovo
         else:
             c["population"] = kesh[a3]["population"]
+
+    # ---- towns named like another country, its capital or one of its cities
+    place_names = {}
+    for a3, c in countries.items():
+        own = {c["name"], *c.get("english", [])}
+        if c["capital"]:
+            own.update(c["capital"]["names"])
+        for city in c["cities"]:
+            own.add(city["name"])
+            own.update(city.get("names", []))
+        for n in own:
+            place_names.setdefault(fold(n), set()).add(a3)
+    iso2_to_iso3 = {base[a3]["iso2"]: a3 for a3 in countries}
+    towns = {}
+    for rec in gnc_cities500.values():
+        a3 = iso2_to_iso3.get(rec["countrycode"])
+        owners = place_names.get(fold(rec["name"]), set())
+        if a3 and rec["population"] >= TOWN_MIN_POP and owners - {a3}:
+            towns.setdefault(a3, set()).add(rec["name"])
+    for a3, c in countries.items():
+        c["towns"] = sorted(towns.get(a3, ()))
 
     notes.append(f"cities: {len(city_merges)} GeoNames places > {CITY_MIN_POP} dropped as districts of a "
                  f"nearby better-known city or of the capital (within {CITY_MERGE_KM} km), e.g. "
@@ -700,6 +758,7 @@ def build(tmp):
             "name": c["name"], "lon": r2(lon), "lat": r2(lat), "population": c["population"],
             "names": names, "former": c["former"], "demonyms": c["demonyms"],
             "capital": c["capital"], "cities": c["cities"], "translations": c["translations"],
+            "towns": c["towns"],
         })
 
     numeric_to_iso3 = {b["numeric"]: a3 for a3, b in base.items() if b["numeric"]}

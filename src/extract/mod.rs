@@ -49,6 +49,7 @@ pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let from = (doc.content_start as usize).min(doc.text.len());
     let found = find_in(gazetteer, &doc.text, from);
     let mut out = Vec::with_capacity(found.len());
+    let mut senses = rules::Senses::default();
     let mut next = 0;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let (s_start, s_end) = (sentence.span.start as usize, sentence.span.end as usize);
@@ -63,7 +64,14 @@ pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
             continue;
         }
         let mut in_sentence = found[first..next].to_vec();
-        rules::apply(gazetteer, &doc.text, s_start..s_end, &mut in_sentence);
+        senses.at_sentence(index);
+        rules::apply(
+            gazetteer,
+            &doc.text,
+            s_start..s_end,
+            &mut in_sentence,
+            &mut senses,
+        );
         for f in in_sentence {
             out.push(Mention {
                 entity: f.entity,
@@ -76,6 +84,19 @@ pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
             });
         }
     }
+    senses.settle(
+        &mut out,
+        |m| (m.form as usize, m.sentence as usize),
+        |m| &mut m.entity,
+    );
+    rules::namesakes(
+        gazetteer,
+        &doc.text,
+        &senses,
+        &mut out,
+        |m| (m.form as usize, m.entity),
+        |m| &mut m.entity,
+    );
     out
 }
 
@@ -97,7 +118,17 @@ pub struct Found {
 /// The mentions in `text`, judged with the whole text as one sentence, sorted by start.
 pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
     let mut found = find_in(gazetteer, text, 0);
-    rules::apply(gazetteer, text, 0..text.len(), &mut found);
+    let mut senses = rules::Senses::default();
+    rules::apply(gazetteer, text, 0..text.len(), &mut found, &mut senses);
+    senses.settle(&mut found, |f| (f.form, 0), |f| &mut f.entity);
+    rules::namesakes(
+        gazetteer,
+        text,
+        &senses,
+        &mut found,
+        |f| (f.form, f.entity),
+        |f| &mut f.entity,
+    );
     found
 }
 

@@ -17,9 +17,80 @@ use super::{Entity, EntityId, EntityKind, Gazetteer, SurfaceForm, Via};
 
 /// Names in other languages, and city names, that are everyday English words: in English text
 /// they would nearly always be the word, not the place ("Island" is Iceland in Danish).
+///
+/// Cities whose names are also common given names or brands ("Jackson", "Florence", "Toyota")
+/// are left out too: in news they are far more often the person or the company.
 const COMMON_WORDS: &[&str] = &[
-    "Benign", "Chili", "Grenade", "Man", "Island", "Togas", "Erode", "Perm", "Van", "Queens",
-    "Natal", "Hamilton", "DU", "Du",
+    "Benign",
+    "Chili",
+    "Grenade",
+    "Man",
+    "Island",
+    "Togas",
+    "Erode",
+    "Perm",
+    "Van",
+    "Queens",
+    "Natal",
+    "Hamilton",
+    "DU",
+    "Du",
+    "Mobile",
+    "Nice",
+    "Mary",
+    "Corona",
+    "Buffalo",
+    "Batman",
+    "Providence",
+    "Oral",
+    "Regina",
+    "Eugene",
+    "Irving",
+    "Jackson",
+    "Lincoln",
+    "Henderson",
+    "Orlando",
+    "Florence",
+    "Hassan",
+    "Toyota",
+    "Tonk",
+    "Sari",
+    "Mesa",
+    "Richmond",
+    "Windsor",
+    "Durham",
+    "Derby",
+    "Victoria",
+    "Santos",
+    "Formosa",
+    "Reading",
+    "Bath",
+    "Split",
+    "Sale",
+    "Tula",
+    "Bade",
+    "Guli",
+    "Hami",
+    "Loni",
+    "Coro",
+    "Kota",
+    "Aba",
+    "Pemba",
+    "Springfield",
+    "Concepción",
+    "Concepcion",
+    "Brest",
+    "Chandler",
+    "Garland",
+    "Plano",
+    "Fremont",
+    "Pomona",
+    "Glendale",
+    "Hayward",
+    "Arlington",
+    "Lexington",
+    "Madison",
+    "Montgomery",
 ];
 
 /// Phrases that contain a country's name or adjective but do not mention the country. They
@@ -43,6 +114,16 @@ pub(super) const NOT_MENTIONS: &[&str] = &[
     "New South Wales",
     "New Jersey",
     "New Guinea",
+    // Regions whose established names hold a country's name (a compass word before a country
+    // is otherwise a part of that country: "South Venezuela", "the Western US").
+    "Western Australia",
+    "Western Australian",
+    "South Australia",
+    "South Australian",
+    "East Azerbaijan",
+    "West Azerbaijan",
+    "Northern Ireland",
+    "British Columbia",
     "Guinea pig",
     "Guinea pigs",
     "Guinea fowl",
@@ -310,11 +391,13 @@ impl<'c> Builder<'c> {
         let mut cities: HashMap<&str, Vec<CityPlace>> = HashMap::new();
         for (i, c) in countries.iter().enumerate() {
             for city in &c.cities {
-                cities.entry(city.name.as_str()).or_default().push((
-                    city.population.unwrap_or(0),
-                    EntityId(i as u32),
-                    [city.lon, city.lat],
-                ));
+                for name in std::iter::once(&city.name).chain(&city.names) {
+                    cities.entry(name.as_str()).or_default().push((
+                        city.population.unwrap_or(0),
+                        EntityId(i as u32),
+                        [city.lon, city.lat],
+                    ));
+                }
             }
         }
         let mut city_names: Vec<_> = cities.into_iter().collect();
@@ -376,6 +459,35 @@ impl<'c> Builder<'c> {
                     ..Extra::default()
                 };
                 self.add(&stem, entity, Via::Translation, &extra);
+            }
+        }
+        // Phase 9: towns named like a country or its cities ("Paris, Texas", "Lebanon, Pa.")
+        // become alternatives of the English name, for context to choose.
+        let folded = |t: &str| spelling::without_diacritics(t).unwrap_or_else(|| t.to_owned());
+        let mut towns: HashMap<String, Vec<EntityId>> = HashMap::new();
+        for (i, c) in countries.iter().enumerate() {
+            for town in &c.towns {
+                towns
+                    .entry(folded(town))
+                    .or_default()
+                    .push(EntityId(i as u32));
+            }
+        }
+        for form in &mut self.forms {
+            if form.blocks
+                || !matches!(
+                    form.via,
+                    Via::Name | Via::Variant | Via::Capital | Via::City
+                )
+            {
+                continue;
+            }
+            if let Some(ids) = towns.get(&folded(&form.text)) {
+                for id in ids {
+                    if *id != form.entity && !form.alternatives.contains(id) {
+                        form.alternatives.push(*id);
+                    }
+                }
             }
         }
         self.finish()

@@ -65,6 +65,10 @@ pub struct CountryRecord {
     /// The name in other languages, by language code.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, Vec<String>>,
+    /// Towns of this country (10,000 people or more) named like another country, its capital or
+    /// one of its cities ("Paris" and "Lebanon" for the United States).
+    #[serde(default)]
+    pub towns: Vec<String>,
 }
 
 /// A major city.
@@ -79,6 +83,9 @@ pub struct CityRecord {
     /// Inhabitants.
     #[serde(default)]
     pub population: Option<u64>,
+    /// Everyday short names ("Frankfurt" for "Frankfurt am Main").
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 /// A capital city.
