@@ -550,6 +550,8 @@ def build(tmp):
                     if not all(w in vocabulary for w in words(f)):
                         continue  # foreign words ("Caymaneilanden", "Antigua et Barbuda")
                     add_unique(english, with_folds([f]), seen)
+        # Inverted names of statistical tables ("Korea, Rep.", "Bahamas, The") stay as written.
+        add_unique(english, [f for f in sup["table_names"].get(a3, []) if not dropped(f)], seen)
         countries[a3] = {"english": english}
 
     # ---- display names
@@ -769,7 +771,7 @@ def build(tmp):
 
 # --------------------------------------------------------------------------- validation
 
-def validate(countries, world, notes):
+def validate(countries, world, notes, sup):
     errors = []
 
     def check(cond, msg):
@@ -786,8 +788,9 @@ def validate(countries, world, notes):
         check(c["name"] in c["names"], f"{c['iso3']}: display name not among names")
         for d in c["demonyms"]:
             check(d[:1].isupper() and d == d.strip(), f"{c['iso3']}: bad demonym {d!r}")
+        tables = set(sup["table_names"].get(c["iso3"], []))
         for n in c["names"]:
-            check("," not in n or " and " in n, f"{c['iso3']}: inverted name {n!r}")
+            check("," not in n or " and " in n or n in tables, f"{c['iso3']}: inverted name {n!r}")
             check("(" not in n or re.search(r"\(Keeling\)", n), f"{c['iso3']}: parenthesised name {n!r}")
     claims = {}
     for c in countries:
@@ -865,7 +868,7 @@ def dump_world(world):
 def main():
     with tempfile.TemporaryDirectory(prefix="corridor-assets-") as tmp:
         countries, world, notes = build(tmp)
-    validate(countries, world, notes)
+    validate(countries, world, notes, json.load(open(SUPPLEMENT, encoding="utf-8")))
     for path, text in ((OUT_COUNTRIES, dump_countries(countries)), (OUT_WORLD, dump_world(world))):
         with open(path, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

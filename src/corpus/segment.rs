@@ -117,10 +117,20 @@ const ABBREVIATIONS: &[&str] = &[
     "corp", "dept", "univ", "assn", "bros", "vs", "v", "etc", "approx", "ca", "cf", "al", "e.g",
     "i.e", "viz", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "est", "min", "max", "avg", "dist", "ave", "blvd", "rd", "mln", "bln", "bn", "mn", "tr",
+    // State abbreviations of US datelines and the inverted names of statistical tables
+    // ("Congo, Dem. Rep.", "Micronesia, Fed. Sts.").
+    "dem", "fed", "sts", "calif", "ore", "pa", "tenn", "ga", "va", "ky", "ariz", "colo", "conn",
+    "fla", "ill", "ind", "kan", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+    "okla", "tex", "vt", "wash", "wis", "wyo", "ont", "que", "alta", "sask",
 ];
 
 /// Abbreviations that also end sentences often: a sentence break when a typical opening follows.
-const AMBIGUOUS: &[&str] = &["etc", "inc", "ltd", "co", "corp", "jr", "sr", "no"];
+const AMBIGUOUS: &[&str] = &[
+    "etc", "inc", "ltd", "co", "corp", "jr", "sr", "no", "dem", "fed", "sts", "calif", "ore", "pa",
+    "tenn", "ga", "va", "ky", "ariz", "colo", "conn", "fla", "ill", "ind", "kan", "md", "mass",
+    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "tex", "vt", "wash", "wis", "wyo",
+    "ont", "que", "alta", "sask",
+];
 
 /// Words that typically open a sentence; after "U.S." or "etc." they mean a new sentence.
 const OPENERS: &[&str] = &[
@@ -307,6 +317,15 @@ mod tests {
                 "Fine."
             ]
         );
+    }
+
+    #[test]
+    fn state_abbreviations_and_table_names() {
+        assert_eq!(
+            split("SALEM, Ore. (AP) — Lawmakers met. He fell ill. The session ended."),
+            vec!["SALEM, Ore. (AP) — Lawmakers met.", "He fell ill.", "The session ended."]
+        );
+        assert_eq!(split("Congo, Dem. Rep. 4.1 3.9"), vec!["Congo, Dem. Rep. 4.1 3.9"]);
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
             });
         }
     }
+    keep_short_forms_in_context(gazetteer, &mut out, |m| (m.form as usize, m.entity));
     senses.settle(
         &mut out,
         |m| (m.form as usize, m.sentence as usize),
@@ -98,6 +99,28 @@ pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
         |m| &mut m.entity,
     );
     out
+}
+
+/// Drops the short forms ("SA") of countries the article names no other way.
+fn keep_short_forms_in_context<T>(
+    gazetteer: &Gazetteer,
+    items: &mut Vec<T>,
+    place: impl Fn(&T) -> (usize, EntityId),
+) {
+    let forms = gazetteer.forms();
+    if !items.iter().any(|i| forms[place(i).0].needs_context) {
+        return;
+    }
+    let named: Vec<EntityId> = items
+        .iter()
+        .map(&place)
+        .filter(|(f, _)| !forms[*f].needs_context)
+        .map(|(_, e)| e)
+        .collect();
+    items.retain(|i| {
+        let (f, e) = place(i);
+        !forms[f].needs_context || named.contains(&e)
+    });
 }
 
 /// A match that passed the word, case and token checks and won its place.
@@ -120,6 +143,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
     let mut found = find_in(gazetteer, text, 0);
     let mut senses = rules::Senses::default();
     rules::apply(gazetteer, text, 0..text.len(), &mut found, &mut senses);
+    keep_short_forms_in_context(gazetteer, &mut found, |f| (f.form, f.entity));
     senses.settle(&mut found, |f| (f.form, 0), |f| &mut f.entity);
     rules::namesakes(
         gazetteer,

@@ -648,10 +648,15 @@ pub(super) fn apply(
             }
         }
         if country && !matches!(form.via, Via::City | Via::Capital | Via::Custom) {
-            match inside_longer_name(text, f.start, f.end) {
+            match inside_longer_name(text, f.start, f.end, form.via == Via::Demonym) {
                 Longer::No => {}
                 Longer::Place => {
                     keep[i] = false;
+                    continue;
+                }
+                Longer::Town => {
+                    keep[i] = false;
+                    senses.another_place(f.form);
                     continue;
                 }
                 Longer::Business { everywhere } => {
@@ -770,6 +775,9 @@ enum Longer {
     /// Another place: "New Jersey", "Western Australia", "Guernsey County", "Jersey City",
     /// "Niger Delta", "Korean Peninsula", "Stade de France", the party "United Russia".
     Place,
+    /// A town's institution: "Palestine Independent School District", "Jordan Elementary",
+    /// "Lebanon Township"; the name is the town's throughout the article.
+    Town,
     /// A business named after the country: "Iceland Foods", "the Iceland supermarket",
     /// "Egypt Telecom"; `everywhere` when the name is the shop's throughout the article.
     Business {
@@ -814,6 +822,35 @@ const ETHNIC_PREFIXES: &[&str] = &[
     "North",
 ];
 
+/// Capitalised words after a name that make it a town's institution, which countries do not have
+/// ("Palestine Independent School District", "Jordan Elementary", "Lebanon Township").
+const LOCAL_INSTITUTIONS: &[&str] = &[
+    "Independent", "School", "Schools", "Elementary", "High", "Middle", "Township", "Library",
+    "Cemetery", "Chamber", "Rotary", "Kiwanis", "Borough", "Village", "Area", "Fire",
+];
+
+/// Lower-case words after a place's name that make it where people live: "a Palestine man",
+/// "Lebanon residents".
+const RESIDENTS: &[&str] = &[
+    "man", "woman", "men", "women", "resident", "residents", "teen", "teenager", "boy", "girl",
+    "couple", "homeowner", "homeowners",
+];
+
+/// Street words of an address ("Locust St., Lebanon").
+const STREET_WORDS: &[&str] = &[
+    "St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Boulevard", "Dr", "Drive", "Ln",
+    "Lane", "Pike", "Hwy", "Highway",
+];
+
+/// "Jamaica High Commission", "Kenya High Court": national after all.
+fn after_next_is_national(text: &str, end: usize, next: &str) -> bool {
+    let at = text[end..].find(next).map_or(end, |i| end + i + next.len());
+    matches!(
+        next_word(text, at),
+        "Commission" | "Commissioner" | "Court" | "Council"
+    )
+}
+
 /// Words after a name that make it a shop, which an article then names by the bare name too
 /// ("Iceland Foods", "the Iceland supermarket" … "Iceland has released a cake"). National
 /// carriers and telecoms ("Air Canada", "British Airways") are left to the country: they speak for
@@ -827,13 +864,28 @@ const SHOP_SUFFIXES: &[&str] = &[
 ];
 
 /// Whether the name at `start..end` is a word of a longer name that is not its country.
-fn inside_longer_name(text: &str, start: usize, end: usize) -> Longer {
+fn inside_longer_name(text: &str, start: usize, end: usize, demonym: bool) -> Longer {
     let next = next_word(text, end);
     let caps = |w: &str, of: &str| {
         w == of || (w.len() > 1 && w.eq_ignore_ascii_case(of) && !w.chars().any(char::is_lowercase))
     };
     if SHOP_SUFFIXES.iter().any(|s| caps(next, s)) {
         return Longer::Business { everywhere: true };
+    }
+    if LOCAL_INSTITUTIONS.contains(&next) && !after_next_is_national(text, end, next) {
+        return Longer::Town;
+    }
+    // "a 36-year-old Palestine man": a country's people take its demonym, a town's its name.
+    if RESIDENTS.contains(&next) && !demonym {
+        return Longer::Town;
+    }
+    // "400 S. Locust St., Lebanon": the town of a street address.
+    let head = text[..start].trim_end_matches(' ');
+    if let Some(head) = head.strip_suffix(',') {
+        let last = head.rsplit(' ').next().unwrap_or("").trim_end_matches('.');
+        if STREET_WORDS.contains(&last) {
+            return Longer::Town;
+        }
     }
     if PLACE_SUFFIXES.iter().any(|s| caps(next, s)) {
         return Longer::Place;
@@ -1168,11 +1220,12 @@ fn countries_by_subdivision(text: &str) -> Vec<&'static str> {
     out
 }
 
-/// Towns named like a country or a foreign city ("Palestine", "Dublin", "Alexandria" in local US
-/// news): where an article names states or provinces of a country that has a town of that name,
-/// and never names the other country except by such shared names, the name is the town. A
-/// capital or city then counts for the town's country; a country's own name is dropped (the
-/// town is no mention of any country).
+/// Towns named like a foreign city ("Dublin", "Alexandria", "Athens" in local US news): where an
+/// article names states or provinces of a country that has a town of that name, and never names
+/// the city's country except by such shared names, the name is the town and counts for the
+/// town's country. A country's own name is not moved this way: "the border with Mexico" in an
+/// article about Texas is the country; its towns ("Palestine Independent School District") are
+/// told by what follows the name (`inside_longer_name`) or by a state after it.
 pub(super) fn namesakes<T>(
     gazetteer: &Gazetteer,
     text: &str,
@@ -1208,15 +1261,10 @@ pub(super) fn namesakes<T>(
             .copied()
             .find(|a| home.contains(&gazetteer.entity(*a).code.as_str()))
     };
-    items.retain(|i| {
-        let (form, current) = place(i);
-        !(shared(form)
-            && !matches!(forms[form].via, Via::City | Via::Capital)
-            && town_of(form, current).is_some())
-    });
     for item in items.iter_mut() {
         let (form, current) = place(item);
         if shared(form)
+            && matches!(forms[form].via, Via::City | Via::Capital)
             && let Some(town) = town_of(form, current)
         {
             *entity(item) = town;
@@ -1233,6 +1281,10 @@ fn georgia_is_the_us_state(
     f: Found,
     found: &[Found],
 ) -> bool {
+    // "the Georgia state line", "Georgia State University": the country's is "Georgian state".
+    if next_word(text, f.end).eq_ignore_ascii_case("state") {
+        return true;
+    }
     // "<Place>, Georgia" where the place is not in Georgia the country.
     let before = &text[..f.start];
     if let Some(head) = before.strip_suffix(", ") {
@@ -1537,6 +1589,55 @@ mod tests {
     }
 
     #[test]
+    fn country_named_town_institutions() {
+        let text = "Palestine Independent School District will add a bus route. \
+                    Palestine voters approved the bond.";
+        assert!(codes(text).is_empty());
+        assert!(codes("Jordan Elementary gets a reward.").is_empty());
+        assert_eq!(codes("The Jamaica High Commission issued visas."), vec!["JAM"]);
+        // The border with Mexico is the country, whatever states the article names.
+        assert_eq!(
+            codes("Texas troopers patrol the border with Mexico. Arizona joined them."),
+            vec!["MEX"]
+        );
+    }
+
+    #[test]
+    fn country_named_town_residents_and_addresses() {
+        assert!(codes("A 36-year-old Palestine man was arrested.").is_empty());
+        assert!(codes("Services at 400 S. Locust St., Lebanon. Burial follows.").is_empty());
+        assert_eq!(codes("A Lebanese man was arrested."), vec!["LBN"]);
+    }
+
+    #[test]
+    fn common_short_and_inverted_forms() {
+        for (text, code) in [
+            ("Korea posted record chip exports.", "KOR"),
+            ("N. Korea fired a missile.", "PRK"),
+            ("S. Korea protested.", "KOR"),
+            ("ROK forces joined the drill.", "KOR"),
+            ("He praised what T&T had done.", "TTO"),
+            ("Exports went to the U.S", "USA"),
+            ("Korea, Rep. 1.2 3.4", "KOR"),
+            ("Congo, Dem. Rep. 0.5 0.7", "COD"),
+            ("Iran, Islamic Rep. 2.0 2.1", "IRN"),
+            ("Micronesia, Fed. Sts. 0.1 0.1", "FSM"),
+            ("Bahamas, The 4.4 4.5", "BHS"),
+        ] {
+            assert_eq!(codes(text), vec![code], "{text}");
+        }
+    }
+
+    #[test]
+    fn sa_stands_for_south_africa_only_beside_it() {
+        assert_eq!(
+            codes("South Africa exports platinum. SA holds the largest reserves."),
+            vec!["ZAF", "ZAF"]
+        );
+        assert!(codes("The supplier, Acme SA, reported a loss.").is_empty());
+    }
+
+    #[test]
     fn iceland_the_supermarket() {
         let text = "The Iceland supermarket chain launched a cake. \
                     Iceland said the cake sold out.";
@@ -1588,6 +1689,7 @@ mod tests {
         assert!(codes("Voters in Fulton County, Georgia, lined up early.").is_empty());
         assert!(codes("He studied at the University of Georgia.").is_empty());
         assert!(codes("Georgia Tech won again.").is_empty());
+        assert!(codes("The line runs from Kentucky to the Georgia state line.").is_empty());
     }
 
     #[test]

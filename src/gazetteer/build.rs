@@ -220,6 +220,11 @@ pub(super) const NOT_MENTIONS: &[&str] = &[
     "Russian dressing",
 ];
 
+/// Abbreviations that stand for a country in an article that also names it another way, and
+/// for many other things elsewhere: "SA" is South Africa beside "South Africa" or "South
+/// Africans", and a company, South Australia or the Salvation Army otherwise.
+const CONTEXT_FORMS: &[(&str, &str)] = &[("SA", "ZAF"), ("RSA", "ZAF"), ("NZ", "NZL")];
+
 pub(super) struct Builder<'c> {
     custom: &'c CustomGazetteer,
     entities: Vec<Entity>,
@@ -323,6 +328,15 @@ impl<'c> Builder<'c> {
         // Phase 1: phrases that are no mention (longest match lets them shield the name inside).
         for text in NOT_MENTIONS {
             self.add_blocker(text);
+        }
+        // Short forms that need the country named elsewhere in the article.
+        for (text, code) in CONTEXT_FORMS {
+            if let Some(&id) = self.by_code.get(*code) {
+                self.add(text, id, Via::Variant, &Extra::default());
+                if let Some(&i) = self.seen.get(*text) {
+                    self.forms[i].needs_context = true;
+                }
+            }
         }
         // Phases 2–5: English names, former names, demonyms, capitals.
         for (i, c) in countries.iter().enumerate() {
@@ -587,6 +601,7 @@ impl<'c> Builder<'c> {
             max_suffix: extra.max_suffix,
             unspaced,
             blocks: false,
+            needs_context: false,
         });
     }
 
@@ -607,6 +622,7 @@ impl<'c> Builder<'c> {
             max_suffix: 0,
             unspaced: false,
             blocks: true,
+            needs_context: false,
         });
     }
 

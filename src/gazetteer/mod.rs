@@ -162,6 +162,9 @@ pub struct SurfaceForm {
     /// A phrase that is no mention ("Indian Ocean"): it shields the name inside it, then is
     /// dropped.
     pub blocks: bool,
+    /// A short form that stands for its country only where the article also names the country
+    /// another way ("SA" beside "South Africa").
+    pub needs_context: bool,
 }
 
 /// An automaton over some of the forms, with the form index of each of its patterns.
