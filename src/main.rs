@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use corridor_atlas::corpus::Date;
 use corridor_atlas::export;
-use corridor_atlas::gazetteer::{AssetError, Gazetteer};
+use corridor_atlas::gazetteer::{AssetError, Gazetteer, Options as GazetteerOptions};
 use corridor_atlas::graph::{self, Measure, Params, Window};
 use corridor_atlas::layout::{Layout, Projection};
 use corridor_atlas::pipeline::Dataset;
@@ -102,11 +102,21 @@ struct ExportArgs {
     /// countries for their link (AZE,TUR).
     #[arg(long, value_name = "CODE[,CODE]")]
     select: Option<String>,
+    /// Whether seats of government stand for their country ("the Kremlin" for Russia).
+    #[arg(long, value_enum, default_value_t = Switch::On)]
+    seats: Switch,
     /// Output file (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Folders and files to analyse (none: the bundled seeds).
     paths: Vec<PathBuf>,
+}
+
+/// On or off.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -231,7 +241,10 @@ fn export_command(
     } else {
         pipeline::Texts::OnDisk
     };
-    let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file, texts)? {
+    let options = GazetteerOptions {
+        seats: args.seats == Switch::On,
+    };
+    let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file, options, texts)? {
         Ok(read) => read,
         Err(code) => return Ok(code),
     };
@@ -312,12 +325,13 @@ fn export_command(
 fn read_corpus(
     paths: &[PathBuf],
     gazetteer_file: Option<&std::path::Path>,
+    options: GazetteerOptions,
     texts: pipeline::Texts,
 ) -> anyhow::Result<Result<(Gazetteer, Dataset), ExitCode>> {
     let source = Source::from_paths(paths.to_vec());
     // The gazetteer compiles while the folders are walked.
     let (gazetteer, listing) = rayon::join(
-        || Gazetteer::load(gazetteer_file),
+        || Gazetteer::load_with(gazetteer_file, options),
         || pipeline::list(&source),
     );
     let gazetteer = match gazetteer {
@@ -388,11 +402,15 @@ fn render_command(
             return Ok(ExitCode::from(2));
         }
     };
-    let (gazetteer, dataset) =
-        match read_corpus(&args.paths, gazetteer_file, pipeline::Texts::OnDisk)? {
-            Ok(read) => read,
-            Err(code) => return Ok(code),
-        };
+    let (gazetteer, dataset) = match read_corpus(
+        &args.paths,
+        gazetteer_file,
+        GazetteerOptions::default(),
+        pipeline::Texts::OnDisk,
+    )? {
+        Ok(read) => read,
+        Err(code) => return Ok(code),
+    };
     let params = Params {
         window: args.window.into(),
         ..Params::default()

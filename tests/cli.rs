@@ -911,3 +911,29 @@ fn markdown_quotes_the_evidence_of_a_selection_with_citations() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("--select"));
     }
 }
+
+#[test]
+fn seats_of_government_are_mentions_unless_switched_off() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The Kremlin said it would reply to Azerbaijan on Monday.\n",
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let on = stdout(&["export", "--format", "mentions", path]);
+    let kremlin: Value = on
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json line"))
+        .find(|m| m["text"] == "Kremlin")
+        .expect("the Kremlin is found");
+    assert_eq!(kremlin["entity"], "RUS");
+    assert_eq!(kremlin["via"], "seat");
+    assert_eq!(weight(&json(&["export", path]), "AZE", "RUS"), Some(1));
+    let off = stdout(&["export", "--format", "mentions", "--seats", "off", path]);
+    assert!(!off.contains("Kremlin"), "{off}");
+    assert_eq!(
+        weight(&json(&["export", "--seats", "off", path]), "AZE", "RUS"),
+        None
+    );
+}

@@ -1603,3 +1603,30 @@ fn a_names_file_given_at_start_is_in_use_and_remembered() {
     let again = restarted(&storage);
     assert_eq!(again.state().remembered().names_file, Some(names));
 }
+
+#[test]
+fn seats_of_government_switch_off_and_the_corpus_is_read_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Azerbaijan signed the accord. The Kremlin said it welcomed the deal with Azerbaijan.\n",
+    )
+    .expect("write");
+    let mut h = harness_on(Source::from_paths(vec![dir.path().to_path_buf()]));
+    let rus = entity(&h, "RUS");
+    let has_russia = |h: &Harness<'_, AtlasApp>| {
+        h.state()
+            .model
+            .as_ref()
+            .is_some_and(|m| m.analysis.node(rus).is_some())
+    };
+    assert!(has_russia(&h), "the Kremlin stands for Russia by default");
+    h.get_by_label("Seats").click();
+    h.step();
+    wait_for_load(&mut h);
+    assert!(!has_russia(&h), "with seats off, nothing names Russia");
+    h.get_by_label("Seats").click();
+    h.step();
+    wait_for_load(&mut h);
+    assert!(has_russia(&h));
+}

@@ -42,6 +42,8 @@ pub enum Shared {
     Build {
         /// The user's gazetteer file.
         gazetteer_file: Option<std::path::PathBuf>,
+        /// What counts as a mention (seats of government or not).
+        options: crate::gazetteer::Options,
     },
 }
 
@@ -204,11 +206,17 @@ fn load(
         || -> Result<(Arc<Gazetteer>, Arc<Basemap>), String> {
             match shared {
                 Shared::Reuse(g, b) => Ok((g, b)),
-                Shared::Build { gazetteer_file } => {
-                    let g = Gazetteer::load(gazetteer_file.as_deref()).map_err(|e| match e {
-                        AssetError::File { .. } => e.to_string(),
-                        other => format!("the bundled gazetteer is damaged: {other}"),
-                    })?;
+                Shared::Build {
+                    gazetteer_file,
+                    options,
+                } => {
+                    let g =
+                        Gazetteer::load_with(gazetteer_file.as_deref(), options).map_err(|e| {
+                            match e {
+                                AssetError::File { .. } => e.to_string(),
+                                other => format!("the bundled gazetteer is damaged: {other}"),
+                            }
+                        })?;
                     let b = Basemap::bundled(Projection::default(), &g)
                         .map_err(|e| format!("the bundled map outlines are damaged: {e}"))?;
                     Ok((Arc::new(g), Arc::new(b)))

@@ -279,6 +279,8 @@ pub enum Command {
     ChooseGazetteer,
     /// Reload the corpus with this gazetteer file (`None`: the bundled names only).
     UseGazetteer(Option<std::path::PathBuf>),
+    /// Reload the corpus counting seats of government ("the Kremlin") as their country, or not.
+    UseSeats(bool),
     /// Change how links are scored.
     SetMeasure(Measure),
     /// Keep only each country's N best links (0: all).
@@ -617,6 +619,8 @@ pub struct AtlasApp {
     gazetteer_file: Option<std::path::PathBuf>,
     /// The gazetteer file of the load under way, applied when it succeeds.
     requested_gazetteer: Option<GazetteerChoice>,
+    /// What counts as a mention in the names in use (seats of government or not).
+    gazetteer_options: crate::gazetteer::Options,
     /// A file dialog waiting for the user, and what its answer is for.
     dialog: Option<dialog::Pending>,
     /// Answers given in place of the system's file dialogs, in order (scripts and tests drive
@@ -655,7 +659,10 @@ impl AtlasApp {
         app.requested_gazetteer = Some(GazetteerChoice(gazetteer_file.clone()));
         app.loader = Some(Loader::start(
             source,
-            Shared::Build { gazetteer_file },
+            Shared::Build {
+                gazetteer_file,
+                options: crate::gazetteer::Options::default(),
+            },
             move || wake(),
         ));
         app
@@ -667,6 +674,7 @@ impl AtlasApp {
             source,
             Shared::Build {
                 gazetteer_file: None,
+                options: crate::gazetteer::Options::default(),
             },
             || {},
         )
@@ -762,6 +770,7 @@ impl AtlasApp {
             fonts_installed: false,
             gazetteer_file: None,
             requested_gazetteer: None,
+            gazetteer_options: crate::gazetteer::Options::default(),
             dialog: None,
             dialog_purpose: DialogPurpose::Gazetteer,
             scripted_dialogs: None,
@@ -1015,6 +1024,27 @@ impl AtlasApp {
                     source,
                     Shared::Build {
                         gazetteer_file: file,
+                        options: self.gazetteer_options,
+                    },
+                    move || repaint(),
+                ));
+            }
+            Command::UseSeats(seats) => {
+                let source = self
+                    .model
+                    .as_ref()
+                    .map_or(Source::Seeds, |m| m.source.clone());
+                if let Some(loader) = &self.loader {
+                    loader.cancel();
+                }
+                self.gazetteer_options.seats = seats;
+                let repaint = Arc::clone(&self.repaint);
+                self.requested_gazetteer = Some(GazetteerChoice(self.gazetteer_file.clone()));
+                self.loader = Some(Loader::start(
+                    source,
+                    Shared::Build {
+                        gazetteer_file: self.gazetteer_file.clone(),
+                        options: self.gazetteer_options,
                     },
                     move || repaint(),
                 ));
@@ -1032,6 +1062,7 @@ impl AtlasApp {
             Some(m) => Shared::Reuse(Arc::clone(&m.gazetteer), Arc::clone(&m.basemap)),
             None => Shared::Build {
                 gazetteer_file: self.gazetteer_file.clone(),
+                options: self.gazetteer_options,
             },
         };
         let repaint = Arc::clone(&self.repaint);
@@ -1685,6 +1716,17 @@ impl AtlasApp {
                     commands.push(Command::UseGazetteer(None));
                 }
             }
+        }
+        let mut seats = self.gazetteer_options.seats;
+        if ui
+            .checkbox(&mut seats, "Seats")
+            .on_hover_text(
+                "Count seats of government as their country (“the Kremlin” for Russia, \
+                 “Downing Street” for the United Kingdom); changing this reads the corpus again",
+            )
+            .changed()
+        {
+            commands.push(Command::UseSeats(seats));
         }
     }
 

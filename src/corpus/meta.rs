@@ -56,29 +56,51 @@ pub(super) fn header(text: &str) -> Header {
 /// How far into the article a dateline is looked for.
 const DATELINE_BYTES: usize = 200;
 
-/// A dateline at the top of the article: `BAKU, Jan. 30, 2026 —`, `30 January 2026 | Politics`,
-/// `Published 2026-01-30`. Only the first 200 bytes of the article are read, where a date is
-/// the article's own rather than one it talks about; a month name needs its day and year.
+/// A dateline or a date line at the top of the article: `BAKU, Jan. 30, 2026 —`, `30 January
+/// 2026 | Politics`, `Published 2026-01-30`. Only the first three lines (at most 200 bytes) are
+/// read, and a date there counts only where a dateline or a date line puts it: after nothing but
+/// capitalised words (a place, "Published"), and followed by a separator, a time or the end of
+/// the line. A date the article talks about ("the bonds mature on June 30, 2031") is not its
+/// date, and a month and day without a year ("HOUSTON, Feb. 26 —") leave it undated.
 pub(super) fn dateline(text: &str, from: usize) -> Option<Date> {
     let mut end = (from + DATELINE_BYTES).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let top = text.get(from..end)?;
-    // ISO dates anywhere in the top.
+    text.get(from..end)?
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .find_map(|line| date_line(line.trim()))
+}
+
+/// The date of one line at the top, where a dateline or a date line puts it.
+fn date_line(top: &str) -> Option<Date> {
+    let placed =
+        |start: usize, end: usize| at_the_top(&top[..start]) && ends_a_date_line(&top[end..]);
+    // ISO dates.
     for (i, c) in top.char_indices() {
         if c.is_ascii_digit()
             && (i == 0 || !top.as_bytes()[i - 1].is_ascii_alphanumeric())
             && let Some(d) = Date::parse_prefix(&top[i..])
+            && placed(i, i + 10)
         {
             return Some(d);
         }
     }
     // Words: "Jan. 30, 2026", "January 30 2026", "30 January 2026".
-    let tokens: Vec<&str> = top
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut at = None;
+    for (i, c) in top.char_indices().chain(std::iter::once((top.len(), ' '))) {
+        match (c.is_alphanumeric(), at) {
+            (true, None) => at = Some(i),
+            (false, Some(s)) => {
+                tokens.push((s, &top[s..i]));
+                at = None;
+            }
+            _ => {}
+        }
+    }
     let day = |t: &str| t.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
     let year = |t: &str| {
         t.parse::<u16>()
@@ -86,18 +108,45 @@ pub(super) fn dateline(text: &str, from: usize) -> Option<Date> {
             .filter(|y| t.len() == 4 && (1900..=2100).contains(y))
     };
     for w in tokens.windows(3) {
-        let found = match (month(w[0]), month(w[1])) {
-            (Some(m), _) => day(w[1]).zip(year(w[2])).map(|(d, y)| (y, m, d)),
-            (None, Some(m)) => day(w[0]).zip(year(w[2])).map(|(d, y)| (y, m, d)),
+        let found = match (month(w[0].1), month(w[1].1)) {
+            (Some(m), _) => day(w[1].1).zip(year(w[2].1)).map(|(d, y)| (y, m, d)),
+            (None, Some(m)) => day(w[0].1).zip(year(w[2].1)).map(|(d, y)| (y, m, d)),
             (None, None) => None,
         };
         if let Some((y, m, d)) = found
+            && placed(w[0].0, w[2].0 + w[2].1.len())
             && let Some(date) = Date::new(y, m, d)
         {
             return Some(date);
         }
     }
     None
+}
+
+/// Whether what comes before a date on the first line is a dateline's place or a date line's
+/// label: at most eight words, each capitalised, a number or punctuation ("BAKU,", "NEW YORK,",
+/// "Published", "Fri,"), or one of the small words of date lines ("on", "updated").
+fn at_the_top(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.len() <= 8
+        && words.iter().all(|w| {
+            let first = w.chars().find(|c| c.is_alphanumeric());
+            first.is_none_or(|c| !c.is_lowercase())
+                || matches!(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "on" | "at" | "updated" | "published" | "posted" | "last"
+                )
+        })
+}
+
+/// Whether what follows a date ends a dateline or a date line: nothing, a separator ("—", "|",
+/// "(AP)", ":"), a time, or a few words of a short line.
+fn ends_a_date_line(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', ',', '.']);
+    rest.is_empty()
+        || rest.starts_with(['—', '–', '-', '(', ':', '|', '/', '·', '•', '['])
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || (after.len() <= 40 && rest.split_whitespace().count() <= 3)
 }
 
 /// A date written any common way at the start of a metadata value: `2026-01-30`,
@@ -210,6 +259,35 @@ mod tests {
         assert_eq!(d("February 30, 2026").as_deref(), None, "no such day");
         let far = format!("{}On 30 January 2026 they met.", "Words here. ".repeat(30));
         assert_eq!(d(&far), None, "too far from the top");
+    }
+
+    #[test]
+    fn dates_in_the_body_are_not_the_articles() {
+        let d = |t: &str| dateline(t, 0).map(|d| d.to_string());
+        assert_eq!(
+            d("The bonds mature on June 30, 2031, the treasury said."),
+            None
+        );
+        assert_eq!(d("Oil rose. Contracts for 2031-06-30 delivery fell."), None);
+        assert_eq!(
+            d("HOUSTON, Feb. 26 - Oil prices rose on Monday."),
+            None,
+            "no year"
+        );
+        assert_eq!(
+            d("Title of the story\nBAKU, Jan. 30, 2026 — text").as_deref(),
+            Some("2026-01-30"),
+            "a dateline under the title"
+        );
+        assert_eq!(
+            d("WASHINGTON, March 3, 2019 (Reuters) - The bonds mature on June 30, 2031.")
+                .as_deref(),
+            Some("2019-03-03")
+        );
+        assert_eq!(
+            d("Updated: Fri, 30 Jan 2026 10:00 GMT").as_deref(),
+            Some("2026-01-30")
+        );
     }
 
     #[test]

@@ -323,9 +323,16 @@ mod tests {
     fn state_abbreviations_and_table_names() {
         assert_eq!(
             split("SALEM, Ore. (AP) — Lawmakers met. He fell ill. The session ended."),
-            vec!["SALEM, Ore. (AP) — Lawmakers met.", "He fell ill.", "The session ended."]
+            vec![
+                "SALEM, Ore. (AP) — Lawmakers met.",
+                "He fell ill.",
+                "The session ended."
+            ]
         );
-        assert_eq!(split("Congo, Dem. Rep. 4.1 3.9"), vec!["Congo, Dem. Rep. 4.1 3.9"]);
+        assert_eq!(
+            split("Congo, Dem. Rep. 4.1 3.9"),
+            vec!["Congo, Dem. Rep. 4.1 3.9"]
+        );
     }
 
     #[test]

@@ -825,21 +825,59 @@ const ETHNIC_PREFIXES: &[&str] = &[
 /// Capitalised words after a name that make it a town's institution, which countries do not have
 /// ("Palestine Independent School District", "Jordan Elementary", "Lebanon Township").
 const LOCAL_INSTITUTIONS: &[&str] = &[
-    "Independent", "School", "Schools", "Elementary", "High", "Middle", "Township", "Library",
-    "Cemetery", "Chamber", "Rotary", "Kiwanis", "Borough", "Village", "Area", "Fire",
+    "Independent",
+    "School",
+    "Schools",
+    "Elementary",
+    "High",
+    "Middle",
+    "Township",
+    "Library",
+    "Cemetery",
+    "Chamber",
+    "Rotary",
+    "Kiwanis",
+    "Borough",
+    "Village",
+    "Area",
+    "Fire",
 ];
 
 /// Lower-case words after a place's name that make it where people live: "a Palestine man",
 /// "Lebanon residents".
 const RESIDENTS: &[&str] = &[
-    "man", "woman", "men", "women", "resident", "residents", "teen", "teenager", "boy", "girl",
-    "couple", "homeowner", "homeowners",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "resident",
+    "residents",
+    "teen",
+    "teenager",
+    "boy",
+    "girl",
+    "couple",
+    "homeowner",
+    "homeowners",
 ];
 
 /// Street words of an address ("Locust St., Lebanon").
 const STREET_WORDS: &[&str] = &[
-    "St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Boulevard", "Dr", "Drive", "Ln",
-    "Lane", "Pike", "Hwy", "Highway",
+    "St",
+    "Street",
+    "Ave",
+    "Avenue",
+    "Rd",
+    "Road",
+    "Blvd",
+    "Boulevard",
+    "Dr",
+    "Drive",
+    "Ln",
+    "Lane",
+    "Pike",
+    "Hwy",
+    "Highway",
 ];
 
 /// "Jamaica High Commission", "Kenya High Court": national after all.
@@ -1230,7 +1268,7 @@ pub(super) fn namesakes<T>(
     gazetteer: &Gazetteer,
     text: &str,
     senses: &Senses,
-    items: &mut Vec<T>,
+    items: &mut [T],
     place: impl Fn(&T) -> (usize, EntityId),
     entity: impl Fn(&mut T) -> &mut EntityId,
 ) {
@@ -1594,7 +1632,10 @@ mod tests {
                     Palestine voters approved the bond.";
         assert!(codes(text).is_empty());
         assert!(codes("Jordan Elementary gets a reward.").is_empty());
-        assert_eq!(codes("The Jamaica High Commission issued visas."), vec!["JAM"]);
+        assert_eq!(
+            codes("The Jamaica High Commission issued visas."),
+            vec!["JAM"]
+        );
         // The border with Mexico is the country, whatever states the article names.
         assert_eq!(
             codes("Texas troopers patrol the border with Mexico. Arizona joined them."),
@@ -1635,6 +1676,31 @@ mod tests {
             vec!["ZAF", "ZAF"]
         );
         assert!(codes("The supplier, Acme SA, reported a loss.").is_empty());
+    }
+
+    #[test]
+    fn seats_of_government_stand_for_their_country() {
+        assert_eq!(
+            found("The Kremlin rejected the plan, Downing Street said."),
+            vec![
+                ("Kremlin".to_owned(), "RUS".to_owned()),
+                ("Downing Street".to_owned(), "GBR".to_owned())
+            ]
+        );
+        assert_eq!(
+            codes("A White House spokesman declined to comment."),
+            vec!["USA"]
+        );
+        assert!(codes("They painted the white house on the hill.").is_empty());
+        let seat = GAZ
+            .forms()
+            .iter()
+            .find(|f| f.text == "Kremlin")
+            .expect("a form");
+        assert_eq!(
+            GAZ.explain(seat, seat.entity),
+            "seat of government of Russia"
+        );
     }
 
     #[test]

@@ -220,6 +220,37 @@ pub(super) const NOT_MENTIONS: &[&str] = &[
     "Russian dressing",
 ];
 
+/// Seats of government that stand for their country in news ("the Kremlin said"). Names that
+/// are also ordinary places or words elsewhere are left out or kept to their full form: "the
+/// Chancellery" (Germany, Austria and others) is only "the German Chancellery"; "Whitehall" and
+/// "Downing Street" are the British government, "the Pentagon" a ministry and not listed.
+const SEATS: &[(&str, &str)] = &[
+    ("Kremlin", "RUS"),
+    ("White House", "USA"),
+    ("Foggy Bottom", "USA"),
+    ("Downing Street", "GBR"),
+    ("Whitehall", "GBR"),
+    ("Élysée", "FRA"),
+    ("Élysée Palace", "FRA"),
+    ("Elysee", "FRA"),
+    ("Elysee Palace", "FRA"),
+    ("Quai d'Orsay", "FRA"),
+    ("Zhongnanhai", "CHN"),
+    ("German Chancellery", "DEU"),
+    ("Kanzleramt", "DEU"),
+    ("Blue House", "KOR"),
+    ("Kasumigaseki", "JPN"),
+    ("Palazzo Chigi", "ITA"),
+    ("Moncloa", "ESP"),
+    ("Casa Rosada", "ARG"),
+    ("Planalto", "BRA"),
+    ("Malacañang", "PHL"),
+    ("Malacanang", "PHL"),
+    ("Ak Orda", "KAZ"),
+    ("Bankova", "UKR"),
+    ("Rashtrapati Bhavan", "IND"),
+];
+
 /// Abbreviations that stand for a country in an article that also names it another way, and
 /// for many other things elsewhere: "SA" is South Africa beside "South Africa" or "South
 /// Africans", and a company, South Australia or the Salvation Army otherwise.
@@ -328,6 +359,14 @@ impl<'c> Builder<'c> {
         // Phase 1: phrases that are no mention (longest match lets them shield the name inside).
         for text in NOT_MENTIONS {
             self.add_blocker(text);
+        }
+        // Seats of government, unless the user leaves them out.
+        if !self.custom.without_seats {
+            for (text, code) in SEATS {
+                if let Some(&id) = self.by_code.get(*code) {
+                    self.add(text, id, Via::Seat, &Extra::default());
+                }
+            }
         }
         // Short forms that need the country named elsewhere in the article.
         for (text, code) in CONTEXT_FORMS {

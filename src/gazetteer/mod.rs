@@ -78,6 +78,8 @@ pub enum Via {
     Alias,
     /// A form from the user's own gazetteer file.
     Custom,
+    /// The seat of a country's government standing for it ("the Kremlin", "Downing Street").
+    Seat,
 }
 
 impl Via {
@@ -93,6 +95,7 @@ impl Via {
             Self::Translation => "translation",
             Self::Alias => "alias",
             Self::Custom => "custom",
+            Self::Seat => "seat",
         }
     }
 
@@ -108,6 +111,7 @@ impl Via {
             Self::Translation,
             Self::Alias,
             Self::Custom,
+            Self::Seat,
         ]
         .into_iter()
         .find(|v| v.code() == code)
@@ -137,6 +141,10 @@ pub struct Entity {
 
 /// A string that names an entity, and how.
 #[derive(Clone, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each flag is an independent property of a form, read where it matters"
+)]
 pub struct SurfaceForm {
     /// The string the matcher looks for.
     pub text: String,
@@ -457,6 +465,19 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
+/// What counts as a mention, beyond the names themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Seats of government stand for their country ("the Kremlin" for Russia).
+    pub seats: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { seats: true }
+    }
+}
+
 impl Gazetteer {
     /// The gazetteer built from the assets compiled into the binary.
     pub fn bundled() -> Result<Self, AssetError> {
@@ -482,10 +503,17 @@ impl Gazetteer {
 
     /// The bundled gazetteer, with the user's file at `path` if one is given.
     pub fn load(path: Option<&std::path::Path>) -> Result<Self, AssetError> {
-        match path {
-            None => Self::bundled(),
-            Some(path) => Self::with_custom(&CustomGazetteer::read(path)?),
-        }
+        Self::load_with(path, Options::default())
+    }
+
+    /// [`Gazetteer::load`] with the choices a user can make about what counts as a mention.
+    pub fn load_with(path: Option<&std::path::Path>, options: Options) -> Result<Self, AssetError> {
+        let mut custom = match path {
+            None => CustomGazetteer::default(),
+            Some(path) => CustomGazetteer::read(path)?,
+        };
+        custom.without_seats = !options.seats;
+        Self::with_custom(&custom)
     }
 
     /// Every entity, indexed by [`EntityId`].
@@ -574,6 +602,7 @@ impl Gazetteer {
                 format!("{name} in {}{spelled}", langs.join(", "))
             }
             Via::Custom => format!("{name}, from your gazetteer file{spelled}"),
+            Via::Seat => format!("seat of government of {name}{spelled}"),
         }
     }
 }
