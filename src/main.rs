@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use corridor_atlas::corpus::Date;
 use corridor_atlas::export;
-use corridor_atlas::gazetteer::{AssetError, Gazetteer, Options as GazetteerOptions};
+use corridor_atlas::gazetteer::{AssetError, Former, Gazetteer, Options as GazetteerOptions};
 use corridor_atlas::graph::{self, Measure, Params, Window};
 use corridor_atlas::layout::{Layout, Projection};
 use corridor_atlas::pipeline::Dataset;
@@ -105,6 +105,11 @@ struct ExportArgs {
     /// Whether seats of government stand for their country ("the Kremlin" for Russia).
     #[arg(long, value_enum, default_value_t = Switch::On)]
     seats: Switch,
+    /// What a state that no longer exists counts as: itself (SUN, YUG, CSK, DDR), or the one
+    /// state that continued it (the Soviet Union as Russia, East Germany as Germany; Yugoslavia
+    /// and Czechoslovakia have no single heir and stay their own).
+    #[arg(long, value_enum, default_value_t = FormerArg::Own)]
+    former: FormerArg,
     /// Output file (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -117,6 +122,22 @@ struct ExportArgs {
 enum Switch {
     On,
     Off,
+}
+
+/// `--former`: a former state as itself or as its heir.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormerArg {
+    Own,
+    Successor,
+}
+
+impl From<FormerArg> for Former {
+    fn from(arg: FormerArg) -> Self {
+        match arg {
+            FormerArg::Own => Self::Own,
+            FormerArg::Successor => Self::Successor,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -243,6 +264,7 @@ fn export_command(
     };
     let options = GazetteerOptions {
         seats: args.seats == Switch::On,
+        former: args.former.into(),
     };
     let (gazetteer, dataset) = match read_corpus(&args.paths, gazetteer_file, options, texts)? {
         Ok(read) => read,

@@ -937,3 +937,55 @@ fn seats_of_government_are_mentions_unless_switched_off() {
         None
     );
 }
+
+#[test]
+fn former_states_are_their_own_countries_or_merge_into_their_heirs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Azerbaijan declared independence from the Soviet Union. Croatia left Yugoslavia, \
+         and Slovakia left Czechoslovakia. East Germany joined West Germany.\n",
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let own = json(&["export", "--window", "article", path]);
+    assert_eq!(weight(&own, "AZE", "SUN"), Some(1));
+    assert_eq!(
+        weight(&own, "DDR", "DEU"),
+        Some(1),
+        "West Germany is Germany"
+    );
+    assert_eq!(weight(&own, "AZE", "RUS"), None);
+    let merged = json(&[
+        "export",
+        "--window",
+        "article",
+        "--former",
+        "successor",
+        path,
+    ]);
+    assert_eq!(weight(&merged, "AZE", "RUS"), Some(1));
+    assert_eq!(weight(&merged, "AZE", "SUN"), None);
+    // No single heir: Yugoslavia and Czechoslovakia stay their own.
+    assert_eq!(weight(&merged, "HRV", "YUG"), Some(1));
+    assert_eq!(weight(&merged, "CSK", "SVK"), Some(1));
+    // East and West Germany are both Germany: no link of a country with itself.
+    assert_eq!(weight(&merged, "DDR", "DEU"), None);
+    let mentions = stdout(&[
+        "export",
+        "--format",
+        "mentions",
+        "--former",
+        "successor",
+        path,
+    ]);
+    let soviet: Value = mentions
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json line"))
+        .find(|m| m["text"] == "Soviet Union")
+        .expect("found");
+    assert_eq!(
+        (soviet["entity"].as_str(), soviet["via"].as_str()),
+        (Some("RUS"), Some("former"))
+    );
+}

@@ -1630,3 +1630,36 @@ fn seats_of_government_switch_off_and_the_corpus_is_read_again() {
     wait_for_load(&mut h);
     assert!(has_russia(&h));
 }
+
+#[test]
+fn former_states_merge_into_their_heirs_and_the_corpus_is_read_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Azerbaijan left the Soviet Union in 1991. Yugoslavia broke apart later.\n",
+    )
+    .expect("write");
+    let mut h = harness_on(Source::from_paths(vec![dir.path().to_path_buf()]));
+    let node = |h: &Harness<'_, AtlasApp>, code: &str| {
+        h.state().model.as_ref().is_some_and(|m| {
+            m.gazetteer
+                .by_code(code)
+                .is_some_and(|id| m.analysis.node(id).is_some())
+        })
+    };
+    assert!(
+        node(&h, "SUN"),
+        "the Soviet Union is a country of its own by default"
+    );
+    assert!(!node(&h, "RUS"));
+    h.get_by_label("Former as heirs").click();
+    h.step();
+    wait_for_load(&mut h);
+    assert!(node(&h, "RUS"), "merged, the Soviet Union counts as Russia");
+    assert!(!node(&h, "SUN"));
+    assert!(node(&h, "YUG"), "Yugoslavia has no single heir and stays");
+    h.get_by_label("Former as heirs").click();
+    h.step();
+    wait_for_load(&mut h);
+    assert!(node(&h, "SUN"));
+}

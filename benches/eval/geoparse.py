@@ -40,6 +40,9 @@ Gold rules (stated here so that every figure can be checked):
   three gold standards and are left out of mention-level scoring; they count at document level
   and are reported apart ("place inferences": whether the gold toponym at the same span lies
   in the country inferred).
+- States that no longer exist (the Soviet Union, Yugoslavia: ISO 3166-3 codes such as SUN) are
+  no country of the gold lists; the product's matches of them are counted and listed apart,
+  never scored (with `--export-args "--former successor"` the heirs are scored instead).
 - A prediction is right when it overlaps a gold country mention of the same country (each gold
   mention is matched once). A prediction on a gold toponym of another country, on a toponym
   that is no country (Georgia the state, British Columbia, a Homonym) or on no toponym at all is
@@ -320,8 +323,9 @@ class Found:
     via: str = ""
 
 
-def run_ours(binary: Path, articles: list[Article], extra: list[str]) -> tuple[dict, set, dict]:
-    """Mentions per article id, the ids counted as copies, and the date given to each article."""
+def run_ours(binary: Path, articles: list[Article], extra: list[str], iso3: set[str]) -> tuple[dict, set, dict, collections.Counter]:
+    """Mentions per article id, the ids counted as copies, the date given to each article, and
+    the former states found (ISO 3166-3: no country of the gold, so counted apart)."""
     with tempfile.TemporaryDirectory(prefix="geoparse-") as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
@@ -338,10 +342,14 @@ def run_ours(binary: Path, articles: list[Article], extra: list[str]) -> tuple[d
     copies = {d["id"].removesuffix(".txt") for d in whole["documents"] if d.get("duplicate_of") is not None}
     dates = {d["id"].removesuffix(".txt"): d.get("date") for d in whole["documents"]}
     by_doc: dict[str, list[Found]] = collections.defaultdict(list)
+    former: collections.Counter = collections.Counter()
     texts = {a.id: a.text for a in articles}
     for line in mentions.splitlines():
         m = json.loads(line)
         if m["kind"] != "country":
+            continue
+        if m["entity"] not in iso3:
+            former[(m["text"], m["entity"])] += 1
             continue
         doc = m["doc"].removesuffix(".txt")
         raw = texts[doc].encode("utf-8")
@@ -349,7 +357,7 @@ def run_ours(binary: Path, articles: list[Article], extra: list[str]) -> tuple[d
         end = len(raw[: m["end"]].decode("utf-8", "replace"))
         by_doc[doc].append(Found(start, end, m["entity"], m["via"] == "demonym",
                                  m["via"] in ("capital", "city", "seat"), m["text"], m["via"]))
-    return by_doc, copies, dates
+    return by_doc, copies, dates, former
 
 
 def run_geotext(articles, iso2):
@@ -500,7 +508,8 @@ def main() -> None:
             articles = read_gwn(path, countries, cities, world)
         else:
             articles = read_geonames_xml(path, name, countries)
-        ours, copies, dates = run_ours(args.binary, articles, args.export_args.split())
+        ours, copies, dates, former = run_ours(args.binary, articles, args.export_args.split(),
+                                               set(iso2.values()))
         kept = [a for a in articles if a.id not in copies]
         systems = {"corridor-atlas": ours}
         for peer in peers:
@@ -530,6 +539,9 @@ def main() -> None:
               f"{disagree} disagree, {unannotated} on no gold toponym")
         if wrong and args.top:
             print("  disagreeing:", ", ".join(f"{t} -> {c} ×{n}" for (t, c), n in wrong.most_common(args.top)))
+        if former:
+            print(f"former states (no ISO 3166-1 country in the gold, not scored): "
+                  + ", ".join(f"{t} -> {c} ×{n}" for (t, c), n in former.most_common(args.top)))
         if args.top:
             print(f"top misses (of {sum(map(len, misses.values()))}):")
             for (text, country), ctx in sorted(misses.items(), key=lambda kv: -len(kv[1]))[: args.top]:

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use eframe::egui;
 
 use crate::corpus::Date;
-use crate::gazetteer::{EntityId, Gazetteer};
+use crate::gazetteer::{EntityId, Former, Gazetteer};
 use crate::graph::{self, Analysis, Bucket, Measure, Params, Window};
 use crate::layout::{ForceLayout, Layout, Projection};
 use crate::pipeline::{Dataset, Source};
@@ -279,8 +279,9 @@ pub enum Command {
     ChooseGazetteer,
     /// Reload the corpus with this gazetteer file (`None`: the bundled names only).
     UseGazetteer(Option<std::path::PathBuf>),
-    /// Reload the corpus counting seats of government ("the Kremlin") as their country, or not.
-    UseSeats(bool),
+    /// Reload the corpus with other choices of what counts as a mention: seats of government
+    /// ("the Kremlin") as their country or not, former states as themselves or their heirs.
+    UseOptions(crate::gazetteer::Options),
     /// Change how links are scored.
     SetMeasure(Measure),
     /// Keep only each country's N best links (0: all).
@@ -1029,7 +1030,7 @@ impl AtlasApp {
                     move || repaint(),
                 ));
             }
-            Command::UseSeats(seats) => {
+            Command::UseOptions(options) => {
                 let source = self
                     .model
                     .as_ref()
@@ -1037,7 +1038,7 @@ impl AtlasApp {
                 if let Some(loader) = &self.loader {
                     loader.cancel();
                 }
-                self.gazetteer_options.seats = seats;
+                self.gazetteer_options = options;
                 let repaint = Arc::clone(&self.repaint);
                 self.requested_gazetteer = Some(GazetteerChoice(self.gazetteer_file.clone()));
                 self.loader = Some(Loader::start(
@@ -1717,16 +1718,31 @@ impl AtlasApp {
                 }
             }
         }
-        let mut seats = self.gazetteer_options.seats;
-        if ui
-            .checkbox(&mut seats, "Seats")
+        let mut options = self.gazetteer_options;
+        let seats = ui
+            .checkbox(&mut options.seats, "Seats")
             .on_hover_text(
                 "Count seats of government as their country (“the Kremlin” for Russia, \
                  “Downing Street” for the United Kingdom); changing this reads the corpus again",
             )
-            .changed()
-        {
-            commands.push(Command::UseSeats(seats));
+            .changed();
+        let mut merged = options.former == Former::Successor;
+        let former = ui
+            .checkbox(&mut merged, "Former as heirs")
+            .on_hover_text(
+                "Count a state that no longer exists as the one state that continued it (the \
+                 Soviet Union as Russia, East Germany as Germany); Yugoslavia and \
+                 Czechoslovakia have no single heir and stay their own. Off: each is a country \
+                 of its own, drawn at its territory. Changing this reads the corpus again",
+            )
+            .changed();
+        options.former = if merged {
+            Former::Successor
+        } else {
+            Former::Own
+        };
+        if seats || former {
+            commands.push(Command::UseOptions(options));
         }
     }
 

@@ -7,6 +7,7 @@
 //! candidate wins where candidates overlap, so "Papua New Guinea" is not Guinea while the
 //! "Baku–Tbilisi–Kars railway" is both a corridor and three mentions of places.
 
+mod language;
 mod rules;
 
 use std::ops::Range;
@@ -84,6 +85,15 @@ pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
             });
         }
     }
+    language::keep_names_in_their_language(gazetteer, &doc.text, &mut out, |m| {
+        let paragraph = doc
+            .paragraphs
+            .get(m.paragraph as usize)
+            .map_or(m.start as usize..m.end as usize, |p| {
+                p.start as usize..p.end as usize
+            });
+        (m.form as usize, paragraph)
+    });
     keep_short_forms_in_context(gazetteer, &mut out, |m| (m.form as usize, m.entity));
     senses.settle(
         &mut out,
@@ -143,6 +153,9 @@ pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
     let mut found = find_in(gazetteer, text, 0);
     let mut senses = rules::Senses::default();
     rules::apply(gazetteer, text, 0..text.len(), &mut found, &mut senses);
+    language::keep_names_in_their_language(gazetteer, text, &mut found, |f| {
+        (f.form, 0..text.len())
+    });
     keep_short_forms_in_context(gazetteer, &mut found, |f| (f.form, f.entity));
     senses.settle(&mut found, |f| (f.form, 0), |f| &mut f.entity);
     rules::namesakes(
@@ -190,6 +203,12 @@ fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<Found> {
     {
         take(foreign, from..text.len());
     }
+    if let Some(lower) = written_without_capitals(&text[from..])
+        .then(|| gazetteer.lower_case_matcher())
+        .flatten()
+    {
+        take(lower, from..text.len());
+    }
     let (before, after) = gazetteer.wide_reach();
     let windows = wide_windows(text, from, before, after, &|c| gazetteer.in_wide_form(c));
     if let Some(wide) = (!windows.is_empty())
@@ -228,6 +247,16 @@ pub fn reads_as_english(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a text is written (nearly) without capitals, as chat and comments often are, so that
+/// countries' names are looked for in lower case too ("afghanistan"). Edited text has a capital
+/// every thirty letters or so; this asks for fewer than one in a hundred, over its first 4 KB.
+pub fn written_without_capitals(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    let letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let capitals = head.iter().filter(|b| b.is_ascii_uppercase()).count();
+    letters >= 12 && capitals * 100 < letters
 }
 
 /// Stretches of `text[from..]` around the words that have non-ASCII letters, widened by `before`
@@ -409,7 +438,7 @@ fn right_boundary(text: &str, end: usize) -> bool {
 /// Acronyms match in exactly their case; other forms need their capitals where the form has
 /// them (so "turkey" the bird and "china" the porcelain are not countries), in title or upper case.
 fn case_fits(matched: &str, form: &SurfaceForm) -> bool {
-    if matched == form.text {
+    if matched == form.text || (form.lower_case && !matched.chars().any(char::is_uppercase)) {
         return true;
     }
     if form.exact_case {
@@ -621,6 +650,21 @@ mod tests {
     #[test]
     fn lower_case_common_words_are_not_countries() {
         assert!(codes("roast turkey with fine china").is_empty());
+    }
+
+    #[test]
+    fn lower_case_names_count_in_text_without_capitals() {
+        assert_eq!(
+            codes("lol my cousin just got back from afghanistan and saint lucia"),
+            ["AFG", "LCA"]
+        );
+        // English words stay words, even there.
+        assert!(codes("we had turkey and chad brought a guinea pig from jordan").is_empty());
+        // Edited text is not searched in lower case: "a mali" is no country there.
+        assert_eq!(
+            codes("The Minister flew to Kenya. A local band played afghanistan blues."),
+            ["KEN"]
+        );
     }
 
     #[test]

@@ -703,8 +703,78 @@ pub(super) fn apply(
             keep[i] = false;
         }
     }
+    sovereign_after_territory(gazetteer, text, found, &mut keep);
     let mut k = keep.into_iter();
     found.retain(|_| k.next().unwrap_or(true));
+}
+
+/// Territories and the state they belong to (ISO 3166-1 codes). Taiwan and Western Sahara, whose
+/// status is disputed, and Antarctica are left out.
+const TERRITORIES: &[(&str, &[&str])] = &[
+    ("USA", &["ASM", "GUM", "MNP", "PRI", "VIR", "UMI"]),
+    (
+        "GBR",
+        &[
+            "AIA", "BMU", "IOT", "VGB", "CYM", "FLK", "GIB", "MSR", "PCN", "SHN", "SGS", "TCA",
+            "GGY", "JEY", "IMN",
+        ],
+    ),
+    (
+        "FRA",
+        &[
+            "GUF", "PYF", "ATF", "GLP", "MTQ", "MYT", "NCL", "REU", "BLM", "MAF", "SPM", "WLF",
+        ],
+    ),
+    ("NLD", &["ABW", "CUW", "SXM", "BES"]),
+    ("DNK", &["FRO", "GRL"]),
+    ("NOR", &["SJM", "BVT"]),
+    ("AUS", &["CXR", "CCK", "HMD", "NFK"]),
+    ("NZL", &["COK", "NIU", "TKL"]),
+    ("CHN", &["HKG", "MAC"]),
+    ("FIN", &["ALA"]),
+];
+
+/// A territory qualified by its sovereign state — "Hong Kong, China", "American Samoa (US)",
+/// "Greenland (Denmark)", "Puerto Rico, USA" — names the territory only: the state after it says
+/// where the territory belongs, as "Paris, France" says where Paris is, and is not counted.
+/// "China and Hong Kong", or "Hong Kong, China and Japan" and "Hong Kong, China, Japan" in a
+/// list, name both: the state must close the phrase (a bracket, the end of the sentence or a
+/// clause, a comma before a lower-case word).
+fn sovereign_after_territory(
+    gazetteer: &Gazetteer,
+    text: &str,
+    found: &[Found],
+    keep: &mut [bool],
+) {
+    for i in 1..found.len() {
+        let (territory, state) = (found[i - 1], found[i]);
+        let code = |f: Found| gazetteer.entity(f.entity).code.as_str();
+        let belongs = TERRITORIES
+            .iter()
+            .any(|(s, ts)| *s == code(state) && ts.contains(&code(territory)));
+        if !belongs || !keep[i - 1] {
+            continue;
+        }
+        let between = text.get(territory.end..state.start).unwrap_or("");
+        let after = text.get(state.end..).unwrap_or("").trim_start();
+        let qualifier = match between.trim() {
+            // Not a list: "Hong Kong, China and Japan", "Hong Kong, China, Japan".
+            "," => {
+                if after.starts_with("and ") || after.starts_with("or ") {
+                    false
+                } else if let Some(rest) = after.strip_prefix(',') {
+                    rest.trim_start().starts_with(char::is_lowercase)
+                } else {
+                    true
+                }
+            }
+            "(" => after.starts_with(')'),
+            _ => false,
+        };
+        if qualifier {
+            keep[i] = false;
+        }
+    }
 }
 
 enum AfterComma {
@@ -1490,6 +1560,34 @@ mod tests {
 
     fn codes(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn territories_qualified_by_their_sovereign_are_the_territory_only() {
+        assert_eq!(
+            codes("Protests spread in Hong Kong, China, on Monday."),
+            vec!["HKG"]
+        );
+        assert_eq!(
+            codes("Flights to American Samoa (US) resumed."),
+            vec!["ASM"]
+        );
+        assert_eq!(codes("She was born in Greenland (Denmark)."), vec!["GRL"]);
+        assert_eq!(codes("Hurricane season hit Puerto Rico, USA."), vec!["PRI"]);
+        // A list names both.
+        assert_eq!(
+            codes("Exports to Hong Kong, China and Japan rose."),
+            vec!["HKG", "CHN", "JPN"]
+        );
+        assert_eq!(
+            codes("Delegates from Hong Kong, China, Japan and Korea met."),
+            vec!["HKG", "CHN", "JPN", "KOR"]
+        );
+        // A state that is not the territory's sovereign is another country.
+        assert_eq!(
+            codes("Hong Kong, Japan and Taiwan agreed."),
+            vec!["HKG", "JPN", "TWN"]
+        );
     }
 
     #[test]

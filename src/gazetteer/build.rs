@@ -11,9 +11,9 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 
 use super::custom::{CustomGazetteer, OrganisationRecord};
-use super::data::{AssetError, CorridorRecord, CountryRecord, RegionRecord};
+use super::data::{AssetError, CorridorRecord, CountryRecord, FormerStateRecord, RegionRecord};
 use super::spelling;
-use super::{Entity, EntityId, EntityKind, Gazetteer, SurfaceForm, Via};
+use super::{Entity, EntityId, EntityKind, Former, Gazetteer, Options, SurfaceForm, Via};
 
 /// Names in other languages, and city names, that are everyday English words: in English text
 /// they would nearly always be the word, not the place ("Island" is Iceland in Danish).
@@ -254,10 +254,19 @@ const SEATS: &[(&str, &str)] = &[
 /// Abbreviations that stand for a country in an article that also names it another way, and
 /// for many other things elsewhere: "SA" is South Africa beside "South Africa" or "South
 /// Africans", and a company, South Australia or the Salvation Army otherwise.
+/// Countries' names that are English words in lower case ("roast turkey", "fine china", "a
+/// guinea pig", "the jersey"): they count only with their capital, even in informal text.
+const LOWER_CASE_WORDS: &[&str] = &[
+    "turkey", "chad", "jordan", "china", "guinea", "georgia", "japan", "india", "panama", "jersey",
+    "guernsey", "holland", "brazil", "morocco", "bermuda", "reunion", "curacao", "niger", "togo",
+    "chile", "tonga", "emirates",
+];
+
 const CONTEXT_FORMS: &[(&str, &str)] = &[("SA", "ZAF"), ("RSA", "ZAF"), ("NZ", "NZL")];
 
 pub(super) struct Builder<'c> {
     custom: &'c CustomGazetteer,
+    options: Options,
     entities: Vec<Entity>,
     forms: Vec<SurfaceForm>,
     by_code: HashMap<String, EntityId>,
@@ -267,9 +276,10 @@ pub(super) struct Builder<'c> {
 }
 
 impl<'c> Builder<'c> {
-    pub(super) fn new(custom: &'c CustomGazetteer) -> Self {
+    pub(super) fn new(custom: &'c CustomGazetteer, options: Options) -> Self {
         Self {
             custom,
+            options,
             entities: Vec::new(),
             forms: Vec::new(),
             by_code: HashMap::new(),
@@ -281,6 +291,7 @@ impl<'c> Builder<'c> {
     pub(super) fn build(
         mut self,
         countries: &[CountryRecord],
+        former: &[FormerStateRecord],
         regions: &[RegionRecord],
         corridors: &[CorridorRecord],
         organisations: &[OrganisationRecord],
@@ -297,6 +308,41 @@ impl<'c> Builder<'c> {
                 members: Vec::new(),
                 waypoints: Vec::new(),
             })?;
+        }
+        // States that no longer exist: nodes of their own, or names of their heir.
+        let mut former_forms = Vec::new();
+        for f in former {
+            let heir = match (self.options.former, &f.heir) {
+                (Former::Successor, Some(heir)) => Some(self.code(heir, &f.code)?),
+                _ => None,
+            };
+            let (entity, name_via, demonym_via) = if let Some(heir) = heir {
+                (heir, Via::Former, Via::Former)
+            } else {
+                let successors = self.codes(&f.successors, &f.code)?;
+                let id = self.push_entity(Entity {
+                    code: f.code.clone(),
+                    name: f.name.clone(),
+                    kind: EntityKind::Country,
+                    lon: f.lon,
+                    lat: f.lat,
+                    capital: None,
+                    members: successors,
+                    waypoints: Vec::new(),
+                })?;
+                (id, Via::Variant, Via::Demonym)
+            };
+            for name in &f.names {
+                let via = if *name == f.name && heir.is_none() {
+                    Via::Name
+                } else {
+                    name_via
+                };
+                former_forms.push((name.clone(), entity, via));
+            }
+            for demonym in &f.demonyms {
+                former_forms.push((demonym.clone(), entity, demonym_via));
+            }
         }
         for r in regions {
             let members = self.codes(&r.members, &r.id)?;
@@ -360,8 +406,13 @@ impl<'c> Builder<'c> {
         for text in NOT_MENTIONS {
             self.add_blocker(text);
         }
+        // States that no longer exist, before today's countries claim their names ("East
+        // Germany" is a former name of Germany there).
+        for (text, entity, via) in former_forms {
+            self.add(&text, entity, via, &Extra::default());
+        }
         // Seats of government, unless the user leaves them out.
-        if !self.custom.without_seats {
+        if self.options.seats {
             for (text, code) in SEATS {
                 if let Some(&id) = self.by_code.get(*code) {
                     self.add(text, id, Via::Seat, &Extra::default());
@@ -641,6 +692,7 @@ impl<'c> Builder<'c> {
             unspaced,
             blocks: false,
             needs_context: false,
+            lower_case: false,
         });
     }
 
@@ -662,10 +714,25 @@ impl<'c> Builder<'c> {
             unspaced: false,
             blocks: true,
             needs_context: false,
+            lower_case: false,
         });
     }
 
-    fn finish(self) -> Result<Gazetteer, AssetError> {
+    fn finish(mut self) -> Result<Gazetteer, AssetError> {
+        // Countries' names that also count in lower case, in informal text.
+        for f in &mut self.forms {
+            f.lower_case = matches!(f.via, Via::Name | Via::Variant)
+                && !f.blocks
+                && !f.exact_case
+                && f.text.is_ascii()
+                && f.text.len() >= 4
+                && f.text.starts_with(|c: char| c.is_ascii_uppercase())
+                && self.entities[f.entity.index()].kind == EntityKind::Country
+                && !LOWER_CASE_WORDS.contains(&f.text.to_ascii_lowercase().as_str());
+        }
+        let lower: Vec<u32> = (0..self.forms.len() as u32)
+            .filter(|&i| self.forms[i as usize].lower_case)
+            .collect();
         // Four automata: English and shared ASCII forms; ASCII names in other languages; forms
         // with accented Latin letters; forms in other scripts.
         let (mut core, mut foreign, mut wide, mut script) =
@@ -708,13 +775,19 @@ impl<'c> Builder<'c> {
         let lazy = |ids: Vec<u32>, kind| super::LazyMatcher {
             ids,
             kind,
+            filtered: true,
             cell: std::sync::OnceLock::new(),
         };
         Ok(Gazetteer {
-            ascii: compile(&self.forms, core, AhoCorasickKind::DFA)?,
+            ascii: compile(&self.forms, core, AhoCorasickKind::DFA, true)?,
             foreign: lazy(foreign, AhoCorasickKind::DFA),
             wide: lazy(wide, AhoCorasickKind::ContiguousNFA),
             script: lazy(script, AhoCorasickKind::ContiguousNFA),
+            // The start filter lets only capitals through: this one runs over every word.
+            lower: super::LazyMatcher {
+                filtered: false,
+                ..lazy(lower, AhoCorasickKind::DFA)
+            },
             wide_reach_before: reach_before,
             wide_reach_after: reach_after,
             wide_punctuation: punctuation,
@@ -731,8 +804,11 @@ pub(super) fn compile(
     forms: &[SurfaceForm],
     ids: Vec<u32>,
     kind: AhoCorasickKind,
+    filtered: bool,
 ) -> Result<super::Matcher, AssetError> {
-    let starts = super::Starts::of(ids.iter().map(|&i| &forms[i as usize]));
+    let starts = filtered
+        .then(|| super::Starts::of(ids.iter().map(|&i| &forms[i as usize])))
+        .flatten();
     // With a start filter the automaton is only run anchored, from the places it lets through.
     let start_kind = if starts.is_some() {
         StartKind::Anchored

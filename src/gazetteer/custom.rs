@@ -57,9 +57,6 @@ pub struct CustomGazetteer {
     /// The file it was read from, for error messages.
     #[serde(skip)]
     pub path: Option<String>,
-    /// Leave the seats of government out (a choice of the user's, not of the file).
-    #[serde(skip)]
-    pub without_seats: bool,
 }
 
 /// One extra surface form.

@@ -5,6 +5,7 @@ use serde::Deserialize;
 pub(super) const COUNTRIES_JSON: &str = include_str!("../../assets/countries.json");
 pub(super) const REGIONS_JSON: &str = include_str!("../../assets/regions.json");
 pub(super) const CORRIDORS_JSON: &str = include_str!("../../assets/corridors.json");
+pub(super) const FORMER_JSON: &str = include_str!("../../assets/former.json");
 
 /// A gazetteer asset that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -142,6 +143,37 @@ pub struct CorridorRecord {
     pub waypoints: Vec<[f64; 2]>,
 }
 
+/// A state that no longer exists, as written in `assets/former.json`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerStateRecord {
+    /// ISO 3166-3 alpha-3 ("SUN").
+    pub code: String,
+    /// Display name.
+    pub name: String,
+    /// The year it ceased to exist.
+    pub until: i32,
+    /// Its names, the display name included.
+    pub names: Vec<String>,
+    /// Demonyms and adjectives ("Soviet").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// The states on its territory today (ISO 3166-1 alpha-3).
+    pub successors: Vec<String>,
+    /// The one state that continued it, where there is one.
+    #[serde(default)]
+    pub heir: Option<String>,
+    /// Node longitude.
+    pub lon: f64,
+    /// Node latitude.
+    pub lat: f64,
+}
+
+#[derive(Deserialize)]
+struct FormerFile {
+    former_states: Vec<FormerStateRecord>,
+}
+
 #[derive(Deserialize)]
 struct CountriesFile {
     countries: Vec<CountryRecord>,
@@ -180,6 +212,15 @@ pub(super) fn parse_corridors(json: &str) -> Result<Vec<CorridorRecord>, AssetEr
         .map(|f| f.corridors)
         .map_err(|source| AssetError::Json {
             file: "corridors.json",
+            source,
+        })
+}
+
+pub(super) fn parse_former(json: &str) -> Result<Vec<FormerStateRecord>, AssetError> {
+    serde_json::from_str::<FormerFile>(json)
+        .map(|f| f.former_states)
+        .map_err(|source| AssetError::Json {
+            file: "former.json",
             source,
         })
 }

@@ -16,7 +16,9 @@ use aho_corasick::AhoCorasick;
 use serde::Serialize;
 
 pub use custom::{CustomForm, CustomGazetteer, OrganisationRecord};
-pub use data::{AssetError, CityRecord, CorridorRecord, CountryRecord, RegionRecord};
+pub use data::{
+    AssetError, CityRecord, CorridorRecord, CountryRecord, FormerStateRecord, RegionRecord,
+};
 pub use spelling::{is_latin, search_key};
 
 /// Index of an entity in [`Gazetteer::entities`].
@@ -173,6 +175,9 @@ pub struct SurfaceForm {
     /// A short form that stands for its country only where the article also names the country
     /// another way ("SA" beside "South Africa").
     pub needs_context: bool,
+    /// A country's name that also counts written all in lower case, as in informal text
+    /// ("afghanistan", "saint lucia"): its lower case is no English word ("turkey", "chad").
+    pub lower_case: bool,
 }
 
 /// An automaton over some of the forms, with the form index of each of its patterns.
@@ -419,13 +424,15 @@ fn prefix_hash(head: u64, len: usize) -> usize {
 pub struct LazyMatcher {
     ids: Vec<u32>,
     kind: aho_corasick::AhoCorasickKind,
+    /// Whether the start filter of its forms applies.
+    filtered: bool,
     cell: std::sync::OnceLock<Option<Matcher>>,
 }
 
 impl LazyMatcher {
     fn get(&self, forms: &[SurfaceForm]) -> Option<&Matcher> {
         self.cell
-            .get_or_init(|| build::compile(forms, self.ids.clone(), self.kind).ok())
+            .get_or_init(|| build::compile(forms, self.ids.clone(), self.kind, self.filtered).ok())
             .as_ref()
     }
 }
@@ -446,6 +453,8 @@ pub struct Gazetteer {
     foreign: LazyMatcher,
     wide: LazyMatcher,
     script: LazyMatcher,
+    /// Countries' names in lower case, for informal text.
+    lower: LazyMatcher,
     /// The most bytes a wide form has before its first non-ASCII character.
     wide_reach_before: usize,
     /// The most bytes a wide form has after its last non-ASCII character, suffix included.
@@ -470,12 +479,28 @@ impl std::fmt::Debug for Gazetteer {
 pub struct Options {
     /// Seats of government stand for their country ("the Kremlin" for Russia).
     pub seats: bool,
+    /// What a state that no longer exists ("the Soviet Union") counts as.
+    pub former: Former,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { seats: true }
+        Self {
+            seats: true,
+            former: Former::Own,
+        }
     }
+}
+
+/// What a state that no longer exists counts as (`assets/former.json`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Former {
+    /// An entity of its own (ISO 3166-3: SUN, YUG, CSK, DDR), a node at its territory.
+    #[default]
+    Own,
+    /// Merged into the one state that continued it (the Soviet Union into Russia, East Germany
+    /// into Germany); a state without a single heir (Yugoslavia, Czechoslovakia) stays its own.
+    Successor,
 }
 
 impl Gazetteer {
@@ -486,7 +511,13 @@ impl Gazetteer {
 
     /// The bundled gazetteer with a user's additions and overrides.
     pub fn with_custom(custom: &CustomGazetteer) -> Result<Self, AssetError> {
+        Self::with_custom_and(custom, Options::default())
+    }
+
+    /// The bundled gazetteer with a user's additions and the user's choices.
+    pub fn with_custom_and(custom: &CustomGazetteer, options: Options) -> Result<Self, AssetError> {
         let countries = data::parse_countries(data::COUNTRIES_JSON)?;
+        let former = data::parse_former(data::FORMER_JSON)?;
         let mut regions = data::parse_regions(data::REGIONS_JSON)?;
         let mut corridors = data::parse_corridors(data::CORRIDORS_JSON)?;
         // A user's region or corridor with a bundled id replaces the bundled one.
@@ -498,7 +529,13 @@ impl Gazetteer {
             corridors.retain(|b| b.id != c.id);
             corridors.push(c.clone());
         }
-        build::Builder::new(custom).build(&countries, &regions, &corridors, &custom.organisations)
+        build::Builder::new(custom, options).build(
+            &countries,
+            &former,
+            &regions,
+            &corridors,
+            &custom.organisations,
+        )
     }
 
     /// The bundled gazetteer, with the user's file at `path` if one is given.
@@ -508,12 +545,11 @@ impl Gazetteer {
 
     /// [`Gazetteer::load`] with the choices a user can make about what counts as a mention.
     pub fn load_with(path: Option<&std::path::Path>, options: Options) -> Result<Self, AssetError> {
-        let mut custom = match path {
+        let custom = match path {
             None => CustomGazetteer::default(),
             Some(path) => CustomGazetteer::read(path)?,
         };
-        custom.without_seats = !options.seats;
-        Self::with_custom(&custom)
+        Self::with_custom_and(&custom, options)
     }
 
     /// Every entity, indexed by [`EntityId`].
@@ -546,6 +582,12 @@ impl Gazetteer {
         self.foreign.get(&self.forms)
     }
 
+    /// The automaton of countries' names that also count in lower case ("afghanistan"), for
+    /// text written without capitals; compiled on first use.
+    pub fn lower_case_matcher(&self) -> Option<&Matcher> {
+        self.lower.get(&self.forms)
+    }
+
     /// The automaton over forms with accented Latin letters, compiled on first use.
     pub fn wide_matcher(&self) -> Option<&Matcher> {
         self.wide.get(&self.forms)
@@ -573,6 +615,7 @@ impl Gazetteer {
             self.foreign.cell.get(),
             self.wide.cell.get(),
             self.script.cell.get(),
+            self.lower.cell.get(),
         ]
         .into_iter()
         .flatten()
@@ -691,6 +734,46 @@ mod tests {
             assert_eq!(g.entity(id).kind, EntityKind::Corridor);
             assert!(g.entity(id).members.len() >= 2);
         }
+    }
+
+    #[test]
+    fn former_states_are_their_own_or_their_heirs() {
+        let entity_of = |g: &Gazetteer, text: &str| {
+            let form = g.forms().iter().find(|f| f.text == text).expect(text);
+            (g.entity(form.entity).code.clone(), form.via)
+        };
+        let own = Gazetteer::bundled().expect("bundled assets parse");
+        for code in ["SUN", "YUG", "CSK", "DDR"] {
+            let id = own.by_code(code).expect(code);
+            let e = own.entity(id);
+            assert_eq!(e.kind, EntityKind::Country);
+            // Its successors are known and drawn apart from it.
+            assert!(!e.members.is_empty(), "{code} without successors");
+        }
+        assert_eq!(entity_of(&own, "USSR"), ("SUN".into(), Via::Variant));
+        assert_eq!(entity_of(&own, "Soviet"), ("SUN".into(), Via::Demonym));
+        assert_eq!(entity_of(&own, "East Germany"), ("DDR".into(), Via::Name));
+        assert_eq!(entity_of(&own, "West Germany"), ("DEU".into(), Via::Former));
+        let merged = Gazetteer::with_custom_and(
+            &CustomGazetteer::default(),
+            Options {
+                former: Former::Successor,
+                ..Options::default()
+            },
+        )
+        .expect("bundled assets parse");
+        assert!(merged.by_code("SUN").is_none());
+        assert!(merged.by_code("DDR").is_none());
+        assert_eq!(entity_of(&merged, "USSR"), ("RUS".into(), Via::Former));
+        assert_eq!(
+            entity_of(&merged, "East Germany"),
+            ("DEU".into(), Via::Former)
+        );
+        assert_eq!(entity_of(&merged, "Yugoslavia"), ("YUG".into(), Via::Name));
+        assert_eq!(
+            entity_of(&merged, "Czechoslovak"),
+            ("CSK".into(), Via::Demonym)
+        );
     }
 
     #[test]
