@@ -989,3 +989,55 @@ fn former_states_are_their_own_countries_or_merge_into_their_heirs() {
         (Some("RUS"), Some("former"))
     );
 }
+
+#[test]
+fn names_that_hold_for_a_time_apply_to_articles_of_that_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    std::fs::write(
+        corpus.join("old.txt"),
+        "Date: 2001-05-01\n\nErdoğan met a delegation from Azerbaijan in Ankara's suburbs.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        corpus.join("new.txt"),
+        "Date: 2019-05-01\n\nErdoğan welcomed the trade minister of Azerbaijan on Monday.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        corpus.join("undated.txt"),
+        "Erdoğan spoke about Azerbaijan at length to the visiting reporters.\n",
+    )
+    .expect("write");
+    let names = dir.path().join("names.json");
+    std::fs::write(
+        &names,
+        r#"{"forms": [{"text": "Erdoğan", "entity": "TUR", "from": "2003-03-14"}]}"#,
+    )
+    .expect("write");
+    let names = names.to_str().expect("utf-8 path");
+    let path = corpus.to_str().expect("utf-8 path");
+    let out = stdout(&["export", "--format", "mentions", "--gazetteer", names, path]);
+    let docs: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json line"))
+        .filter(|m| m["text"] == "Erdoğan")
+        .map(|m| m["doc"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(docs, ["new.txt"], "only the article dated after 2003-03-14");
+    // A date that is none is refused with the file and the reason.
+    std::fs::write(
+        dir.path().join("bad.json"),
+        r#"{"forms": [{"text": "Erdoğan", "entity": "TUR", "to": "2003-13-14"}]}"#,
+    )
+    .expect("write");
+    let bad = dir.path().join("bad.json");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_corridor-atlas"))
+        .args(["export", "--gazetteer", bad.to_str().expect("utf-8"), path])
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("bad.json") && err.contains("2003-13-14"), "{err}");
+}

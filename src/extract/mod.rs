@@ -48,7 +48,13 @@ impl Mention {
 /// judged in that sentence's context.
 pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let from = (doc.content_start as usize).min(doc.text.len());
-    let found = find_in(gazetteer, &doc.text, from);
+    let mut found = find_in(gazetteer, &doc.text, from);
+    // A user's form that holds for a time ("Erdoğan" from 2003) only in articles of that time.
+    found.retain(|f| {
+        gazetteer.forms()[f.form]
+            .holds
+            .is_none_or(|period| period.contains(doc.date))
+    });
     let mut out = Vec::with_capacity(found.len());
     let mut senses = rules::Senses::default();
     let mut next = 0;
@@ -151,6 +157,8 @@ pub struct Found {
 /// The mentions in `text`, judged with the whole text as one sentence, sorted by start.
 pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
     let mut found = find_in(gazetteer, text, 0);
+    // Undated text: forms that hold for a time do not apply.
+    found.retain(|f| gazetteer.forms()[f.form].holds.is_none());
     let mut senses = rules::Senses::default();
     rules::apply(gazetteer, text, 0..text.len(), &mut found, &mut senses);
     language::keep_names_in_their_language(gazetteer, text, &mut found, |f| {

@@ -400,7 +400,16 @@ impl<'c> Builder<'c> {
                 .as_deref()
                 .and_then(Via::from_code)
                 .unwrap_or(Via::Custom);
-            self.add(&f.text, entity, via, &Extra::default());
+            let holds = f.holds().map_err(|reason| self.custom.error(reason))?;
+            self.add(
+                &f.text,
+                entity,
+                via,
+                &Extra {
+                    holds,
+                    ..Extra::default()
+                },
+            );
         }
         // Phase 1: phrases that are no mention (longest match lets them shield the name inside).
         for text in NOT_MENTIONS {
@@ -692,6 +701,7 @@ impl<'c> Builder<'c> {
             unspaced,
             blocks: false,
             needs_context: false,
+            holds: extra.holds,
             lower_case: false,
         });
     }
@@ -714,6 +724,7 @@ impl<'c> Builder<'c> {
             unspaced: false,
             blocks: true,
             needs_context: false,
+            holds: None,
             lower_case: false,
         });
     }
@@ -839,6 +850,8 @@ type CityPlace = (u64, EntityId, [f64; 2]);
 /// What a form carries beyond its text, entity and kind.
 #[derive(Clone, Default)]
 struct Extra {
+    /// The days a user's form holds.
+    holds: Option<super::Period>,
     languages: Vec<String>,
     place: Option<[f64; 2]>,
     alternatives: Vec<EntityId>,

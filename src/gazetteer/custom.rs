@@ -7,7 +7,8 @@
 //! {
 //!   "forms": [
 //!     {"text": "Bakı", "entity": "AZE"},
-//!     {"text": "Nakhchivan", "entity": "AZE", "via": "city"}
+//!     {"text": "Nakhchivan", "entity": "AZE", "via": "city"},
+//!     {"text": "Erdoğan", "entity": "TUR", "from": "2003-03-14"}
 //!   ],
 //!   "remove": ["Chad"],
 //!   "organisations": [
@@ -28,7 +29,9 @@
 //! - `forms`: a string and the entity it names (an ISO 3166-1 alpha-3 code, or the id of a region,
 //!   corridor or organisation). A form here wins over the bundled meaning of the same string.
 //!   `via` is one of name, variant, former, demonym, capital, city, translation, alias (default:
-//!   custom).
+//!   custom). `from` and `to` (`YYYY-MM-DD`, or a year) limit a form to articles dated in that
+//!   range, both days included — office holders, renamed places; an undated article never
+//!   matches it.
 //! - `remove`: strings never to match (exact spelling).
 //! - `regions`, `corridors`: as in `assets/regions.json` and `assets/corridors.json`; an `id`
 //!   that exists replaces the bundled entry.
@@ -39,6 +42,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::data::{AssetError, CorridorRecord, RegionRecord};
+use crate::corpus::Date;
 
 /// The contents of a user's gazetteer file.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -70,6 +74,42 @@ pub struct CustomForm {
     /// How it names the entity (default: custom).
     #[serde(default)]
     pub via: Option<String>,
+    /// The first day it holds (`YYYY-MM-DD`, or a year: its first day).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// The last day it holds (`YYYY-MM-DD`, or a year: its last day).
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+impl CustomForm {
+    /// The days the form holds, when it is limited; an error names the value that is no date.
+    pub fn holds(&self) -> Result<Option<super::Period>, String> {
+        let day = |value: &Option<String>, last: bool| -> Result<Option<Date>, String> {
+            let Some(value) = value else { return Ok(None) };
+            let value = value.trim();
+            let date = if value.len() == 4 {
+                value.parse::<u16>().ok().and_then(|y| {
+                    Date::new(y, if last { 12 } else { 1 }, if last { 31 } else { 1 })
+                })
+            } else {
+                Date::parse_prefix(value).filter(|_| value.len() == 10)
+            };
+            date.map(Some).ok_or_else(|| {
+                format!(
+                    "\"{value}\" of the form \"{}\" is no date (use YYYY-MM-DD or a year)",
+                    self.text
+                )
+            })
+        };
+        let (from, to) = (day(&self.from, false)?, day(&self.to, true)?);
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(format!("the form \"{}\" ends before it begins", self.text));
+        }
+        Ok((from.is_some() || to.is_some()).then_some(super::Period { from, to }))
+    }
 }
 
 /// An organisation (alliance, bloc, company …).
@@ -118,6 +158,9 @@ impl CustomGazetteer {
                 "unknown \"via\": \"{v}\" (use name, variant, former, demonym, capital, city, translation or alias)"
             )));
         }
+        if let Some(reason) = custom.forms.iter().find_map(|f| f.holds().err()) {
+            return Err(fail(reason));
+        }
         custom.path = Some(path.display().to_string());
         Ok(custom)
     }
@@ -144,6 +187,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_that_hold_for_a_time_take_days_or_years() {
+        let form = |from: Option<&str>, to: Option<&str>| CustomForm {
+            text: "Erdoğan".into(),
+            entity: "TUR".into(),
+            via: None,
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+        };
+        let day = |s: &str| Date::parse_prefix(s);
+        let p = form(Some("2003-03-14"), Some("2014"))
+            .holds()
+            .expect("dates")
+            .expect("limited");
+        assert_eq!((p.from, p.to), (day("2003-03-14"), day("2014-12-31")));
+        assert!(p.contains(day("2014-12-31")));
+        assert!(!p.contains(day("2003-03-13")));
+        assert!(!p.contains(None), "an undated article never matches");
+        assert_eq!(form(None, None).holds(), Ok(None));
+        assert!(form(Some("March 2003"), None).holds().is_err());
+        assert!(form(Some("2010"), Some("2003")).holds().is_err());
+    }
+
+    #[test]
     fn reads_the_documented_example() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("g.json");
@@ -158,7 +224,8 @@ mod tests {
             .join("\n");
         std::fs::write(&path, json).expect("write");
         let custom = CustomGazetteer::read(&path).expect("the documented example parses");
-        assert_eq!(custom.forms.len(), 2);
+        assert_eq!(custom.forms.len(), 3);
+        assert!(custom.forms[2].holds().is_ok_and(|p| p.is_some()));
         assert_eq!(custom.organisations[0].id, "ots");
     }
 

@@ -175,9 +175,37 @@ pub struct SurfaceForm {
     /// A short form that stands for its country only where the article also names the country
     /// another way ("SA" beside "South Africa").
     pub needs_context: bool,
+    /// The days a form from the user's names file holds ("Erdoğan" for Türkiye from 2003).
+    pub holds: Option<Period>,
     /// A country's name that also counts written all in lower case, as in informal text
     /// ("afghanistan", "saint lucia"): its lower case is no English word ("turkey", "chad").
     pub lower_case: bool,
+}
+
+/// The days a form holds, both ends included; an open end is unbounded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// The first day.
+    pub from: Option<crate::corpus::Date>,
+    /// The last day.
+    pub to: Option<crate::corpus::Date>,
+}
+
+impl Period {
+    /// " (from 2003-03-14)", " (until 1991-12-26)", " (2003-03-14 to 2014-08-28)".
+    pub fn describe(&self) -> String {
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => format!(" ({f} to {t})"),
+            (Some(f), None) => format!(" (from {f})"),
+            (None, Some(t)) => format!(" (until {t})"),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Whether an article of this date may use the form (an undated one may not).
+    pub fn contains(&self, date: Option<crate::corpus::Date>) -> bool {
+        date.is_some_and(|d| self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t))
+    }
 }
 
 /// An automaton over some of the forms, with the form index of each of its patterns.
@@ -644,7 +672,10 @@ impl Gazetteer {
                 let langs: Vec<&str> = form.languages.iter().map(|l| language_name(l)).collect();
                 format!("{name} in {}{spelled}", langs.join(", "))
             }
-            Via::Custom => format!("{name}, from your gazetteer file{spelled}"),
+            Via::Custom => format!(
+                "{name}, from your gazetteer file{spelled}{}",
+                form.holds.map(|p| p.describe()).unwrap_or_default()
+            ),
             Via::Seat => format!("seat of government of {name}{spelled}"),
         }
     }
