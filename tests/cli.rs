@@ -1039,5 +1039,8 @@ fn names_that_hold_for_a_time_apply_to_articles_of_that_time() {
         .expect("run");
     assert!(!output.status.success());
     let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("bad.json") && err.contains("2003-13-14"), "{err}");
+    assert!(
+        err.contains("bad.json") && err.contains("2003-13-14"),
+        "{err}"
+    );
 }

@@ -55,7 +55,7 @@ Gold rules (stated here so that every figure can be checked):
   States whether or not it names them, and never in Egypt. Where a place has no country in the
   gold (GeoWebNews gives coordinates only), the country whose outline holds the coordinates
   (assets/world.json) is taken.
-- TR-News gives about one toponym in eleven one to three characters off its text; the span of
+- TR-News gives about one toponym in eleven one to eight characters off its text; the span of
   the annotated phrase nearest the given offsets is used (`aligned`).
 - Articles the product counts as copies of another (exact or near) are scored for no system.
 
@@ -263,11 +263,12 @@ def aligned(text: str, start: int, end: int, phrase: str) -> tuple[int, int]:
     """The span of `phrase` at or next to the annotated offsets.
 
     About one TR-News toponym in eleven is annotated one or two characters off its text
-    ("Etobicoke" at the span of "tobicoke,"); the nearest occurrence of the phrase within three
-    characters is taken, otherwise the offsets as given."""
+    ("Etobicoke" at the span of "tobicoke,"), a few up to eight ("Canada" at "'s wea" in an
+    article about Edmonton); the nearest occurrence of the phrase within eight characters is
+    taken, otherwise the offsets as given."""
     if not phrase or text[start:end] == phrase:
         return start, end
-    for shift in (1, -1, 2, -2, 3, -3):
+    for shift in (s for k in range(1, 9) for s in (k, -k)):
         s = start + shift
         if s >= 0 and text[s : s + len(phrase)] == phrase:
             return s, s + len(phrase)

@@ -304,6 +304,7 @@ const PERSON_NAMES: &[&str] = &[
     "Brazil",
     "Cuba",
     "America",
+    "Holland",
 ];
 
 /// Capitalised words that may stand before a country's name without making it a person's.
@@ -1437,6 +1438,19 @@ fn persons_name(text: &str, start: usize, end: usize, surface: &str) -> Option<P
         }
     }
     let after = &text[end..];
+    // "Georgia's father", "Jordan's mother": countries have no parents.
+    if let Some(tail) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    {
+        let word = tail
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if KIN.contains(&word) {
+            return Some(Person::Certain);
+        }
+    }
     if let Some(tail) = after.strip_prefix(' ') {
         let word: &str = tail
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -1460,6 +1474,28 @@ fn persons_name(text: &str, start: usize, end: usize, surface: &str) -> Option<P
     }
     None
 }
+
+/// Family words after a possessive name: a person's ("Georgia's father").
+const KIN: &[&str] = &[
+    "father",
+    "mother",
+    "parents",
+    "dad",
+    "mom",
+    "mum",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancee",
+];
 
 /// How sure a person's-name reading is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1560,6 +1596,25 @@ mod tests {
 
     fn codes(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn a_name_with_a_father_is_a_person() {
+        let text = "Georgia's father said she trained daily. Georgia was in the top six.";
+        assert!(codes(text).is_empty(), "{:?}", codes(text));
+        assert_eq!(
+            codes("Georgia's president met Armenia's."),
+            vec!["GEO", "ARM"]
+        );
+    }
+
+    #[test]
+    fn surnames_like_holland_are_people() {
+        assert!(codes("Former reporter Bill Holland covered the case for years.").is_empty());
+        assert_eq!(
+            codes("Holland beat Spain in the final."),
+            vec!["NLD", "ESP"]
+        );
     }
 
     #[test]
