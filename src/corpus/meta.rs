@@ -71,6 +71,8 @@ pub(super) fn dateline(text: &str, from: usize) -> Option<Date> {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(3)
+        // Every date spelled here has a year in digits.
+        .filter(|l| l.bytes().any(|b| b.is_ascii_digit()))
         .find_map(|line| date_line(line.trim()))
 }
 

@@ -124,6 +124,39 @@ const ABBREVIATIONS: &[&str] = &[
     "okla", "tex", "vt", "wash", "wis", "wyo", "ont", "que", "alta", "sask",
 ];
 
+/// [`ABBREVIATIONS`] sorted, for a binary search at every period.
+static ABBREVIATION_SET: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut sorted = ABBREVIATIONS.to_vec();
+    sorted.sort_unstable();
+    sorted
+});
+
+/// A word in lower case when it is short enough to be an abbreviation (no allocation: this runs
+/// at every period).
+struct ShortLower {
+    bytes: [u8; 8],
+    len: usize,
+}
+
+impl ShortLower {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+fn short_lower(word: &str) -> Option<ShortLower> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut bytes = [0; 8];
+    bytes[..word.len()].copy_from_slice(word.as_bytes());
+    bytes[..word.len()].make_ascii_lowercase();
+    Some(ShortLower {
+        bytes,
+        len: word.len(),
+    })
+}
+
 /// Abbreviations that also end sentences often: a sentence break when a typical opening follows.
 const AMBIGUOUS: &[&str] = &[
     "etc", "inc", "ltd", "co", "corp", "jr", "sr", "no", "dem", "fed", "sts", "calif", "ore", "pa",
@@ -274,8 +307,10 @@ fn is_break(before: &str, term: char, after: &str) -> bool {
         .next()
         .unwrap_or("");
     let opens_sentence = OPENERS.contains(&next_word);
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
-        return AMBIGUOUS.iter().any(|a| a.eq_ignore_ascii_case(word)) && opens_sentence;
+    if let Some(lower) = short_lower(word)
+        && ABBREVIATION_SET.binary_search(&lower.as_str()).is_ok()
+    {
+        return AMBIGUOUS.contains(&lower.as_str()) && opens_sentence;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // An initial: "J." in "J. Smith".

@@ -259,11 +259,21 @@ pub fn reads_as_english(text: &str) -> bool {
 
 /// Whether a text is written (nearly) without capitals, as chat and comments often are, so that
 /// countries' names are looked for in lower case too ("afghanistan"). Edited text has a capital
-/// every thirty letters or so; this asks for fewer than one in a hundred, over its first 4 KB.
+/// every thirty letters or so; this asks for fewer than one in a hundred, over its first
+/// kilobyte.
 pub fn written_without_capitals(text: &str) -> bool {
-    let head = &text.as_bytes()[..text.len().min(4096)];
-    let letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let capitals = head.iter().filter(|b| b.is_ascii_uppercase()).count();
+    // Over the first kilobyte; edited text shows its eleventh capital long before the end.
+    let head = &text.as_bytes()[..text.len().min(1024)];
+    let (mut letters, mut capitals) = (0_usize, 0_usize);
+    for &b in head {
+        if b.is_ascii_uppercase() {
+            capitals += 1;
+            if capitals > 10 {
+                return false;
+            }
+        }
+        letters += usize::from(b.is_ascii_alphabetic());
+    }
     letters >= 12 && capitals * 100 < letters
 }
 

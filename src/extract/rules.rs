@@ -1283,47 +1283,86 @@ fn previous_word_loose(text: &str, start: usize) -> (&str, usize) {
 }
 
 /// Names of states and provinces whose mention places an article in their country: full names
-/// anywhere ("Texas", "Ontario"), abbreviations after a comma (", Pa.", ", TX"). Georgia and
-/// Washington are left out: each is also a country or a capital.
-static SUBDIVISION_NAMES: LazyLock<(Option<aho_corasick::AhoCorasick>, Vec<&'static str>)> =
-    LazyLock::new(|| {
-        let mut patterns = Vec::new();
-        let mut codes = Vec::new();
-        for (name, code) in SUBDIVISIONS {
-            if matches!(*name, "Georgia" | "Washington") {
-                continue;
-            }
-            let full = name.chars().any(char::is_lowercase) && !name.ends_with('.');
-            patterns.push(if full {
-                (*name).to_owned()
-            } else {
-                format!(", {name}")
-            });
-            codes.push(*code);
+/// anywhere ("Texas", "Ontario") in one automaton, abbreviations after a comma (", Pa.", ", TX")
+/// looked up at each comma. Georgia and Washington are left out: each is also a country or a
+/// capital.
+static SUBDIVISION_NAMES: LazyLock<SubdivisionNames> = LazyLock::new(|| {
+    let mut full = Vec::new();
+    let mut codes = Vec::new();
+    let mut abbreviations = std::collections::HashMap::new();
+    for (name, code) in SUBDIVISIONS {
+        if matches!(*name, "Georgia" | "Washington") {
+            continue;
         }
-        let matcher = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        (matcher, codes)
-    });
+        if name.chars().any(char::is_lowercase) && !name.ends_with('.') {
+            full.push(*name);
+            codes.push(*code);
+        } else {
+            abbreviations.insert(*name, *code);
+        }
+    }
+    let matcher = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&full)
+        .ok();
+    SubdivisionNames {
+        matcher,
+        codes,
+        abbreviations,
+    }
+});
+
+struct SubdivisionNames {
+    matcher: Option<aho_corasick::AhoCorasick>,
+    /// The country of each full name, by pattern.
+    codes: Vec<&'static str>,
+    /// Abbreviations and postal codes ("Pa.", "TX") and their country.
+    abbreviations: std::collections::HashMap<&'static str, &'static str>,
+}
+
+/// The countries of [`SUBDIVISIONS`].
+const SUBDIVISION_COUNTRIES: &[&str] = &["USA", "CAN", "AUS"];
 
 /// The countries whose states or provinces `text` names.
 fn countries_by_subdivision(text: &str) -> Vec<&'static str> {
-    let (matcher, codes) = &*SUBDIVISION_NAMES;
+    let names = &*SUBDIVISION_NAMES;
     let mut out: Vec<&'static str> = Vec::new();
-    let Some(matcher) = matcher else {
-        return out;
+    let mut add = |code| {
+        if !out.contains(&code) {
+            out.push(code);
+        }
     };
-    for m in matcher.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        let abbreviation = text[m.start()..m.end()].starts_with(", ");
-        if (abbreviation || !before.is_some_and(char::is_alphanumeric))
-            && !after.is_some_and(char::is_alphanumeric)
-            && !out.contains(&codes[m.pattern().as_usize()])
-        {
-            out.push(codes[m.pattern().as_usize()]);
+    if let Some(matcher) = &names.matcher {
+        for m in matcher.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
+                add(names.codes[m.pattern().as_usize()]);
+            }
+        }
+    }
+    for comma in memchr::memmem::find_iter(text.as_bytes(), ", ") {
+        let rest = &text.as_bytes()[comma + 2..];
+        if !rest.first().is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        // "Pa." with its period, "TX" without one, "N.Y." and "W. Va." with theirs: candidate
+        // ends after each period and at the first byte that is no letter, within eight bytes.
+        let head = &rest[..rest.len().min(8)];
+        for end in 1..=head.len() {
+            let closes =
+                head[end - 1] == b'.' || !rest.get(end).is_some_and(u8::is_ascii_alphanumeric);
+            if !closes || rest.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            let word = std::str::from_utf8(&rest[..end]).unwrap_or("");
+            if let Some(code) = names.abbreviations.get(word) {
+                add(code);
+                break;
+            }
         }
     }
     out
@@ -1349,10 +1388,6 @@ pub(super) fn namesakes<T>(
     if !items.iter().any(|i| shared(place(i).0)) {
         return;
     }
-    let home = countries_by_subdivision(text);
-    if home.is_empty() {
-        return;
-    }
     // Countries the article names in ways no town shares.
     let plain: Vec<EntityId> = items
         .iter()
@@ -1360,6 +1395,24 @@ pub(super) fn namesakes<T>(
         .filter(|(form, _)| !shared(*form))
         .map(|(_, e)| e)
         .collect();
+    // Only cities of countries the article does not name plainly, with towns in countries that
+    // have states or provinces to tell them by, can move: read the text for states only then.
+    let movable = items.iter().any(|i| {
+        let (form, current) = place(i);
+        shared(form)
+            && !plain.contains(&current)
+            && forms[form]
+                .alternatives
+                .iter()
+                .any(|a| SUBDIVISION_COUNTRIES.contains(&gazetteer.entity(*a).code.as_str()))
+    });
+    if !movable {
+        return;
+    }
+    let home = countries_by_subdivision(text);
+    if home.is_empty() {
+        return;
+    }
     let town_of = |form: usize, current: EntityId| -> Option<EntityId> {
         if plain.contains(&current) {
             return None;
