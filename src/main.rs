@@ -156,6 +156,9 @@ enum Format {
     Nodes,
     /// The evidence of --select as Markdown: passages quoted, names in bold, documents cited.
     Markdown,
+    /// Each article as read, one JSON object per line: id, title, date, source, and its
+    /// paragraphs with whether each is counted and, if not, why.
+    Documents,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -335,6 +338,7 @@ fn export_command(
             let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
             export::write_selection(&mut out, &gazetteer, &dataset, &analysis, &selection)
         }
+        Format::Documents => export::write_documents(&mut out, &dataset),
     };
     written
         .and_then(|()| out.flush())

@@ -1044,3 +1044,38 @@ fn names_that_hold_for_a_time_apply_to_articles_of_that_time() {
         "{err}"
     );
 }
+
+#[test]
+fn documents_export_shows_each_article_as_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "date 2026-01-30\n\nAzerbaijan and Georgia signed the transit accord in Baku.\n\n\
+         Photo: Reuters\n",
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let out = stdout(&["export", "--format", "documents", path]);
+    let docs: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(doc["id"], "a.txt");
+    assert_eq!(doc["date"], "2026-01-30");
+    let paragraphs = doc["paragraphs"].as_array().expect("paragraphs");
+    let find = |start: &str| {
+        paragraphs
+            .iter()
+            .find(|p| p["text"].as_str().is_some_and(|t| t.starts_with(start)))
+            .unwrap_or_else(|| panic!("{start} in {paragraphs:?}"))
+    };
+    assert!(
+        !paragraphs.iter().any(|p| p["text"] == "date 2026-01-30"),
+        "the metadata header is no paragraph"
+    );
+    assert_eq!(find("Azerbaijan and Georgia")["counted"], true);
+    assert_eq!(find("Photo:")["counted"], false);
+    assert_eq!(find("Photo:")["why"], "boilerplate");
+}

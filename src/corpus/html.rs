@@ -22,7 +22,7 @@ pub struct Page {
 /// Elements whose content is never article text.
 const HIDDEN: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "form",
-    "button", "select", "textarea", "head", "menu", "dialog", "object", "canvas",
+    "button", "select", "textarea", "head", "menu", "dialog", "object", "canvas", "rt", "rp",
 ];
 
 /// Elements that start a new paragraph.
@@ -130,6 +130,11 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Reads a page.
 pub fn page(source: &str) -> Page {
     let html = Html::parse_document(source);
+    let protected = protected_nodes(&html);
+    let stats = link_stats(&html, &protected);
+    let root = content_root(&html, &stats);
+    // Depth at which the content root opened, while inside it.
+    let mut root_depth: Option<usize> = None;
     let mut out = Page::default();
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -155,7 +160,9 @@ pub fn page(source: &str) -> Page {
             Edge::Open(node) => {
                 depth += 1;
                 let Node::Element(el) = node.value() else {
+                    let in_article = root.is_none() || root_depth.is_some() || in_h1;
                     if hidden_depth.is_none()
+                        && in_article
                         && let Node::Text(t) = node.value()
                     {
                         current.push_str(t);
@@ -166,6 +173,9 @@ pub fn page(source: &str) -> Page {
                     continue;
                 };
                 let name = el.name();
+                if Some(node.id()) == root {
+                    root_depth = Some(depth);
+                }
                 // Metadata is read even from hidden parts (it lives in <head>).
                 match name {
                     "title" if title_tag.is_none() => {
@@ -203,7 +213,11 @@ pub fn page(source: &str) -> Page {
                     article_depth = Some(depth);
                 }
                 let page_header = name == "header" && article_depth.is_none();
-                if HIDDEN.contains(&name) || page_header || is_furniture(el) {
+                let kept = protected.contains(&node.id());
+                if HIDDEN.contains(&name) && !(kept && matches!(name, "header"))
+                    || (page_header && !kept)
+                    || (!kept && (is_furniture(el) || is_link_list(name, stats.get(&node.id()))))
+                {
                     hidden_depth = Some(depth);
                     continue;
                 }
@@ -237,6 +251,9 @@ pub fn page(source: &str) -> Page {
                     if article_depth == Some(depth) {
                         article_depth = None;
                     }
+                    if root_depth == Some(depth) {
+                        root_depth = None;
+                    }
                 }
                 depth = depth.saturating_sub(1);
             }
@@ -244,6 +261,12 @@ pub fn page(source: &str) -> Page {
     }
     flush(&mut current, &mut blocks);
     out.text = blocks.join("\n\n");
+    // Decomposed letters ("e" + combining acute) as one, so names match however they were typed.
+    if unicode_normalization::is_nfc_quick(out.text.chars())
+        != unicode_normalization::IsNormalized::Yes
+    {
+        out.text = unicode_normalization::UnicodeNormalization::nfc(out.text.as_str()).collect();
+    }
     out.title = h1.or(title_tag);
     out.date = meta_date.map(|(_, d)| d).or(time_date);
     out
@@ -277,15 +300,203 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
         return true;
     }
     let names = [el.attr("class"), el.attr("id")];
-    names.into_iter().flatten().any(|value| {
-        value.split_whitespace().any(|token| {
-            let token = token.to_ascii_lowercase();
-            token == "ad"
-                || token == "ads"
-                || token.starts_with("ad-")
-                || FURNITURE.iter().any(|f| token.contains(f))
-        })
-    })
+    names
+        .into_iter()
+        .flatten()
+        .any(|value| value.split_whitespace().any(furniture_token))
+}
+
+/// Whether one class or id token names furniture: one of its words ("left-sidebar",
+/// `share_bar`, `cookieBanner`) is a furniture word, as a whole word — "paywalled-content",
+/// "node--promoted" and "shared-story" are not — and no word says otherwise ("has-sidebar" and
+/// "no-share" describe a page or an article; "sidebar-and-content-body" holds the article).
+fn furniture_token(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    if FURNITURE.contains(&lower.as_str()) || lower == "ad" || lower == "ads" {
+        return true;
+    }
+    let words = token_words(token);
+    if words.iter().any(|w| NOT_FURNITURE.contains(&w.as_str())) {
+        return false;
+    }
+    words
+        .iter()
+        .any(|w| FURNITURE.contains(&w.as_str()) || matches!(w.as_str(), "ad" | "ads"))
+}
+
+/// A class or id token's words, lower case: split at '-', '_' and where a capital follows a
+/// small letter ("cookieBanner").
+fn token_words(token: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in token.chars() {
+        if c == '-' || c == '_' || c == ':' || c == '.' {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_ascii_lowercase();
+        word.push(c.to_ascii_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Words in a class or id that make it no furniture whatever else it says.
+const NOT_FURNITURE: &[&str] = &[
+    "has", "no", "not", "without", "with", "content", "article", "body", "main", "post", "entry",
+    "story", "text",
+];
+
+/// The nodes that hold the article and so are never hidden as furniture: the page's `html` and
+/// `body`, every `article`, `main` and `itemprop="articleBody"` element, and every ancestor of
+/// these and of the first `h1` (class rules only ever demote blocks inside the article).
+fn protected_nodes(html: &Html) -> std::collections::HashSet<ego_tree::NodeId> {
+    let mut out = std::collections::HashSet::new();
+    let mut seen_h1 = false;
+    for node in html.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let name = el.name();
+        let strong = matches!(name, "html" | "body" | "article" | "main")
+            || el
+                .attr("itemprop")
+                .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+            || (name == "h1" && !seen_h1);
+        seen_h1 |= name == "h1";
+        if strong {
+            out.insert(node.id());
+            for a in node.ancestors() {
+                if !out.insert(a.id()) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Per element: characters of text, of text inside links, and links.
+#[derive(Clone, Copy, Default)]
+struct LinkStats {
+    text: usize,
+    linked: usize,
+    links: usize,
+    /// Characters of prose below it: paragraphs of 40 or more characters outside links, not in
+    /// hidden elements or furniture.
+    prose: usize,
+    /// Depth in the tree.
+    depth: usize,
+}
+
+/// [`LinkStats`] of every element, in one walk.
+fn link_stats(
+    html: &Html,
+    protected: &std::collections::HashSet<ego_tree::NodeId>,
+) -> std::collections::HashMap<ego_tree::NodeId, LinkStats> {
+    let mut out = std::collections::HashMap::new();
+    // Per open element: its id, stats, whether it is a link, whether it is hidden.
+    let mut stack: Vec<(ego_tree::NodeId, LinkStats, bool, bool)> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let hidden = stack.last().is_some_and(|t| t.3)
+                        || HIDDEN.contains(&el.name())
+                        || (!protected.contains(&node.id()) && is_furniture(el));
+                    let stats = LinkStats {
+                        depth: stack.len(),
+                        ..LinkStats::default()
+                    };
+                    stack.push((node.id(), stats, el.name() == "a", hidden));
+                }
+                Node::Text(t) => {
+                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                    let in_link = stack.iter().any(|t| t.2);
+                    if let Some((_, s, _, _)) = stack.last_mut() {
+                        s.text += n;
+                        if in_link {
+                            s.linked += n;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Node::Element(el) = node.value() else {
+                    continue;
+                };
+                let Some((id, mut s, is_link, hidden)) = stack.pop() else {
+                    continue;
+                };
+                if is_link {
+                    s.links += 1;
+                }
+                if !hidden
+                    && matches!(el.name(), "p" | "pre" | "blockquote")
+                    && s.text - s.linked >= 40
+                {
+                    s.prose = s.prose.max(s.text - s.linked);
+                }
+                out.insert(id, s);
+                if let Some((_, parent, _, _)) = stack.last_mut() {
+                    parent.text += s.text;
+                    parent.linked += s.linked;
+                    parent.links += s.links;
+                    parent.prose += s.prose;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The element that holds the article's prose: the deepest one that holds at least four fifths
+/// of the page's prose (paragraphs of some length, outside links, menus and furniture), when
+/// the page has prose at all. What lies outside it — teasers, lists of other stories, widgets —
+/// is not the article; the headline is kept wherever it is.
+fn content_root(
+    html: &Html,
+    stats: &std::collections::HashMap<ego_tree::NodeId, LinkStats>,
+) -> Option<ego_tree::NodeId> {
+    let root = html.root_element();
+    let total = stats.get(&root.id())?.prose;
+    if total < 400 {
+        return None;
+    }
+    stats
+        .iter()
+        .filter(|(_, s)| s.prose * 5 >= total * 4)
+        .max_by_key(|(_, s)| s.depth)
+        .map(|(id, _)| *id)
+}
+
+/// A block that is mostly links — a menu, a list of related or most-read stories, a tag list, a
+/// "Read also:" line — rather than the article's prose.
+fn is_link_list(name: &str, stats: Option<&LinkStats>) -> bool {
+    let Some(s) = stats else {
+        return false;
+    };
+    if s.text == 0 {
+        return false;
+    }
+    let density = s.linked as f64 / s.text as f64;
+    match name {
+        "ul" | "ol" | "dl" | "div" | "section" | "table" | "header" => {
+            s.links >= 3 && density > 0.6
+        }
+        "p" | "li" => s.links >= 1 && density > 0.7 && s.text < 400,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -315,6 +526,84 @@ mod tests {
   <footer>© Example News, Norway</footer>
   <div style="display: none">Hidden Peru</div>
 </body></html>"#;
+
+    /// Prose long enough to count as a paragraph of an article.
+    fn prose(topic: &str) -> String {
+        format!(
+            "<p>{topic} was discussed at length by the ministers, who agreed on a timetable, \
+             a budget and the next steps of the talks, and said so to reporters afterwards.</p>"
+        )
+    }
+
+    #[test]
+    fn layout_classes_never_hide_the_article() {
+        // Real pages put "sidebar", "menu" and "cookies" in the classes of body and wrappers.
+        let body = format!("<h1>Talks</h1>{}{}", prose("Trade"), prose("Energy"));
+        for wrapper in [
+            format!(r#"<body class="has-sidebar cookies-not-set">{body}</body>"#),
+            format!(r#"<body><div class="penci_sidebar">{body}</div></body>"#),
+            format!(r#"<body><div class="left-sidebar mega-menu-primary">{body}</div></body>"#),
+            format!(r#"<body><div class="sidebar-and-content-body">{body}</div></body>"#),
+            format!(
+                r#"<body><div class="paywalled-content node--promoted no-share">{body}</div></body>"#
+            ),
+        ] {
+            let p = page(&format!("<html>{wrapper}</html>"));
+            assert!(
+                p.text.contains("Trade was discussed"),
+                "{wrapper}: {:?}",
+                p.text
+            );
+            assert!(p.text.contains("Energy was discussed"), "{wrapper}");
+        }
+        // A furniture word as a whole word still marks furniture inside the article.
+        let p = page(&format!(
+            r#"<body><article>{}<div class="share-bar">Share on Facebook</div></article></body>"#,
+            prose("Trade")
+        ));
+        assert!(!p.text.contains("Share on"), "{:?}", p.text);
+    }
+
+    #[test]
+    fn link_lists_and_teasers_are_not_the_article() {
+        let html = format!(
+            r#"<body><div class="wrap"><h1>Talks in Baku</h1>{}{}{}{}
+            <ul><li><a href="/a">Germany wins the cup</a></li><li><a href="/b">Rain in Spain</a>
+            </li><li><a href="/c">Markets in Japan</a></li></ul>
+            <p>Lea también: <a href="/d">Protests in France spread to the suburbs</a></p></div>
+            <div class="teasers"><p>In other news, a long teaser about Brazil and its football
+            league that runs on for a while, as teasers of other stories do on pages.</p></div>
+            </body>"#,
+            prose("Trade"),
+            prose("Energy"),
+            prose("Transit"),
+            prose("Security")
+        );
+        let p = page(&html);
+        assert!(p.text.contains("Talks in Baku"), "the headline stays");
+        assert!(p.text.contains("Transit was discussed"));
+        for other in [
+            "Germany wins",
+            "Rain in Spain",
+            "Protests in France",
+            "Brazil",
+        ] {
+            assert!(!p.text.contains(other), "{other} in {:?}", p.text);
+        }
+    }
+
+    #[test]
+    fn decomposed_letters_are_composed_and_ruby_annotations_dropped() {
+        let p = page(
+            "<body><p>Cote d\u{2019}Ivoire and Co\u{302}te d\u{2019}Ivoire;              <ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby></p></body>",
+        );
+        assert!(p.text.contains("Côte d’Ivoire"), "{:?}", p.text);
+        assert!(
+            p.text.contains("東京") && !p.text.contains("とうきょう"),
+            "{:?}",
+            p.text
+        );
+    }
 
     #[test]
     fn keeps_the_article_and_leaves_the_furniture() {

@@ -288,6 +288,89 @@ pub fn write_mentions(
     Ok(())
 }
 
+/// One article as read, for `--format documents`.
+#[derive(Serialize)]
+struct JsonReadDocument<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    source: Option<&'a str>,
+    duplicate_of: Option<&'a str>,
+    paragraphs: Vec<JsonParagraph<'a>>,
+}
+
+/// A paragraph of an article as read: counted, or not and why.
+#[derive(Serialize)]
+struct JsonParagraph<'a> {
+    text: &'a str,
+    counted: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<&'static str>,
+}
+
+/// Each document as read, one JSON object per line: id, title, date, source, the document it
+/// repeats, and its paragraphs with whether each is counted and, if not, why ("boilerplate": a
+/// notice, caption or share line, shown in the reader but not counted).
+pub fn write_documents(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> {
+    let mut file: Option<(&std::path::Path, Vec<(String, String)>)> = None;
+    for doc in &dataset.documents {
+        let text = match (doc.on_disk, doc.path.as_deref()) {
+            (Some(_), Some(path)) => {
+                if file.as_ref().is_none_or(|(p, _)| *p != path) {
+                    let articles = pipeline::reread_file(doc).map_err(std::io::Error::other)?;
+                    file = Some((path, articles));
+                }
+                let articles = file.as_ref().map_or(&[][..], |(_, a)| a.as_slice());
+                std::borrow::Cow::Owned(
+                    pipeline::text_in(doc, articles).map_err(std::io::Error::other)?,
+                )
+            }
+            _ => std::borrow::Cow::Borrowed(doc.text.as_str()),
+        };
+        let paragraphs = doc
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let body = text.get(p.start as usize..p.end as usize)?.trim();
+                if body.is_empty() {
+                    return None;
+                }
+                // The metadata header above the article is no paragraph of it.
+                let why = if doc
+                    .sentences
+                    .iter()
+                    .filter(|s| s.paragraph as usize == i)
+                    .all(|s| s.boilerplate)
+                {
+                    Some("boilerplate")
+                } else {
+                    None
+                };
+                Some(JsonParagraph {
+                    text: body,
+                    counted: why.is_none(),
+                    why,
+                })
+            })
+            .collect();
+        let line = JsonReadDocument {
+            id: &doc.id,
+            title: &doc.title,
+            date: doc.date.map(|d| d.to_string()),
+            source: doc.source.as_deref(),
+            duplicate_of: doc
+                .duplicate_of
+                .and_then(|i| dataset.documents.get(i as usize))
+                .map(|d| d.id.as_str()),
+            paragraphs,
+        };
+        serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 fn write_mention(
     out: &mut dyn Write,
     gazetteer: &Gazetteer,
