@@ -25,7 +25,8 @@ pages already in memory).
 
 Peers (PyPI): `trafilatura` (extract(), its evaluation's settings: no comments, tables kept),
 `readability-lxml` (Document(html).summary(), reduced to its text) and `justext` (paragraphs not
-marked boilerplate, English stop list).
+marked boilerplate; the stop words of all its languages and the settings trafilatura's
+evaluation uses).
 """
 
 import argparse
@@ -98,9 +99,11 @@ def peer(name: str):
     if name == "justext":
         import justext
 
-        stop = justext.get_stoplist("English")
+        # As trafilatura's evaluation runs it: the stop words of every language, its settings.
+        stop = frozenset(w for lang in justext.get_stoplists() for w in justext.get_stoplist(lang))
         return lambda html: "\n".join(
-            p.text for p in justext.justext(html, stop) if not p.is_boilerplate)
+            p.text for p in justext.justext(html, stop, 50, 200, 0.1, 0.2, 0.2, 200, True)
+            if not p.is_boilerplate)
     raise SystemExit(f"unknown peer {name}")
 
 
