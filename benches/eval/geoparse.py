@@ -542,7 +542,7 @@ def main() -> None:
             print("  disagreeing:", ", ".join(f"{t} -> {c} ×{n}" for (t, c), n in wrong.most_common(args.top)))
         if former:
             print(f"former states (no ISO 3166-1 country in the gold, not scored): "
-                  + ", ".join(f"{t} -> {c} ×{n}" for (t, c), n in former.most_common(args.top)))
+                  + ", ".join(f"{t} -> {c} ×{n}" for (t, c), n in former.most_common(args.top or None)))
         if args.top:
             print(f"top misses (of {sum(map(len, misses.values()))}):")
             for (text, country), ctx in sorted(misses.items(), key=lambda kv: -len(kv[1]))[: args.top]:
