@@ -130,9 +130,27 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Reads a page.
 pub fn page(source: &str) -> Page {
     let html = Html::parse_document(source);
-    let protected = protected_nodes(&html);
-    let stats = link_stats(&html, &protected);
-    let root = content_root(&html, &stats);
+    let page = read(&html, true);
+    // Class and id rules that leave nothing of a page with text are wrong about it.
+    if page.text.is_empty() {
+        let plain = read(&html, false);
+        if !plain.text.is_empty() {
+            return plain;
+        }
+    }
+    page
+}
+
+/// Reads a parsed page, believing what classes and ids say of furniture or not.
+fn read(html: &Html, classes: bool) -> Page {
+    let mut protected = protected_nodes(html);
+    // Where the prose is when no class is believed: class rules never hide what holds it.
+    let unjudged = link_stats(html, &protected, false);
+    if let Some(prose_root) = content_root(html, &unjudged) {
+        protect_ancestors(html, prose_root, &mut protected);
+    }
+    let stats = link_stats(html, &protected, classes);
+    let root = content_root(html, &stats);
     // Depth at which the content root opened, while inside it.
     let mut root_depth: Option<usize> = None;
     let mut out = Page::default();
@@ -216,7 +234,9 @@ pub fn page(source: &str) -> Page {
                 let kept = protected.contains(&node.id());
                 if HIDDEN.contains(&name) && !(kept && matches!(name, "header"))
                     || (page_header && !kept)
-                    || (!kept && (is_furniture(el) || is_link_list(name, stats.get(&node.id()))))
+                    || (!kept
+                        && ((classes && is_furniture(el))
+                            || is_link_list(name, stats.get(&node.id()))))
                 {
                     hidden_depth = Some(depth);
                     continue;
@@ -385,6 +405,20 @@ fn protected_nodes(html: &Html) -> std::collections::HashSet<ego_tree::NodeId> {
     out
 }
 
+/// Adds the ancestors of `id` (not `id` itself: a comments block that holds most of a page's
+/// prose is still comments) to the protected nodes.
+fn protect_ancestors(
+    html: &Html,
+    id: ego_tree::NodeId,
+    protected: &mut std::collections::HashSet<ego_tree::NodeId>,
+) {
+    if let Some(node) = html.tree.get(id) {
+        for a in node.ancestors() {
+            protected.insert(a.id());
+        }
+    }
+}
+
 /// Per element: characters of text, of text inside links, and links.
 #[derive(Clone, Copy, Default)]
 struct LinkStats {
@@ -402,6 +436,7 @@ struct LinkStats {
 fn link_stats(
     html: &Html,
     protected: &std::collections::HashSet<ego_tree::NodeId>,
+    classes: bool,
 ) -> std::collections::HashMap<ego_tree::NodeId, LinkStats> {
     let mut out = std::collections::HashMap::new();
     // Per open element: its id, stats, whether it is a link, whether it is hidden.
@@ -412,7 +447,7 @@ fn link_stats(
                 Node::Element(el) => {
                     let hidden = stack.last().is_some_and(|t| t.3)
                         || HIDDEN.contains(&el.name())
-                        || (!protected.contains(&node.id()) && is_furniture(el));
+                        || (classes && !protected.contains(&node.id()) && is_furniture(el));
                     let stats = LinkStats {
                         depth: stack.len(),
                         ..LinkStats::default()
@@ -547,6 +582,14 @@ mod tests {
             format!(
                 r#"<body><div class="paywalled-content node--promoted no-share">{body}</div></body>"#
             ),
+            // No headline to protect the wrapper: the prose it holds does.
+            format!(
+                r#"<body><div class="layoutTwoColumnsRightSidebar"><div>{}{}{}{}</div></div></body>"#,
+                prose("Trade"),
+                prose("Energy"),
+                prose("Transit"),
+                prose("Security")
+            ),
         ] {
             let p = page(&format!("<html>{wrapper}</html>"));
             assert!(
@@ -562,6 +605,18 @@ mod tests {
             prose("Trade")
         ));
         assert!(!p.text.contains("Share on"), "{:?}", p.text);
+    }
+
+    #[test]
+    fn a_page_is_never_emptied_by_its_classes() {
+        let p =
+            page(r#"<body><div class="main-sidebar"><p>A short note on Kenya.</p></div></body>"#);
+        assert_eq!(p.text, "A short note on Kenya.");
+        // Furniture beside text is still left out.
+        let p = page(
+            r#"<body><p>A short note on Kenya.</p><div class="sidebar">Weather in Peru</div></body>"#,
+        );
+        assert_eq!(p.text, "A short note on Kenya.");
     }
 
     #[test]
