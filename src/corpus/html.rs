@@ -441,6 +441,8 @@ fn link_stats(
     let mut out = std::collections::HashMap::new();
     // Per open element: its id, stats, whether it is a link, whether it is hidden.
     let mut stack: Vec<(ego_tree::NodeId, LinkStats, bool, bool)> = Vec::new();
+    // Links open around the current node (counted, not searched for on the stack).
+    let mut open_links = 0usize;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -452,11 +454,13 @@ fn link_stats(
                         depth: stack.len(),
                         ..LinkStats::default()
                     };
-                    stack.push((node.id(), stats, el.name() == "a", hidden));
+                    let is_link = el.name() == "a";
+                    open_links += usize::from(is_link);
+                    stack.push((node.id(), stats, is_link, hidden));
                 }
                 Node::Text(t) => {
                     let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                    let in_link = stack.iter().any(|t| t.2);
+                    let in_link = open_links > 0;
                     if let Some((_, s, _, _)) = stack.last_mut() {
                         s.text += n;
                         if in_link {
@@ -475,6 +479,7 @@ fn link_stats(
                 };
                 if is_link {
                     s.links += 1;
+                    open_links = open_links.saturating_sub(1);
                 }
                 if !hidden
                     && matches!(el.name(), "p" | "pre" | "blockquote")
