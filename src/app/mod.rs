@@ -1011,44 +1011,10 @@ impl AtlasApp {
             Command::ChooseGazetteer => self.ask(DialogPurpose::Gazetteer, |repaint| {
                 dialog::pick_json("Choose a gazetteer file", repaint)
             }),
-            Command::UseGazetteer(file) => {
-                let source = self
-                    .model
-                    .as_ref()
-                    .map_or(Source::Seeds, |m| m.source.clone());
-                if let Some(loader) = &self.loader {
-                    loader.cancel();
-                }
-                let repaint = Arc::clone(&self.repaint);
-                self.requested_gazetteer = Some(GazetteerChoice(file.clone()));
-                self.loader = Some(Loader::start(
-                    source,
-                    Shared::Build {
-                        gazetteer_file: file,
-                        options: self.gazetteer_options,
-                    },
-                    move || repaint(),
-                ));
-            }
+            Command::UseGazetteer(file) => self.read_again_with_names(file),
             Command::UseOptions(options) => {
-                let source = self
-                    .model
-                    .as_ref()
-                    .map_or(Source::Seeds, |m| m.source.clone());
-                if let Some(loader) = &self.loader {
-                    loader.cancel();
-                }
                 self.gazetteer_options = options;
-                let repaint = Arc::clone(&self.repaint);
-                self.requested_gazetteer = Some(GazetteerChoice(self.gazetteer_file.clone()));
-                self.loader = Some(Loader::start(
-                    source,
-                    Shared::Build {
-                        gazetteer_file: self.gazetteer_file.clone(),
-                        options: self.gazetteer_options,
-                    },
-                    move || repaint(),
-                ));
+                self.read_again_with_names(self.gazetteer_file.clone());
             }
         }
     }
@@ -1068,6 +1034,28 @@ impl AtlasApp {
         };
         let repaint = Arc::clone(&self.repaint);
         self.loader = Some(Loader::start(source, shared, move || repaint()));
+    }
+
+    /// Reads the corpus on screen again with these names (`None`: the bundled ones only) and
+    /// the current choices of what counts as a mention; the names take over once it is read.
+    fn read_again_with_names(&mut self, file: Option<std::path::PathBuf>) {
+        let source = self
+            .model
+            .as_ref()
+            .map_or(Source::Seeds, |m| m.source.clone());
+        if let Some(loader) = &self.loader {
+            loader.cancel();
+        }
+        let repaint = Arc::clone(&self.repaint);
+        self.requested_gazetteer = Some(GazetteerChoice(file.clone()));
+        self.loader = Some(Loader::start(
+            source,
+            Shared::Build {
+                gazetteer_file: file,
+                options: self.gazetteer_options,
+            },
+            move || repaint(),
+        ));
     }
 
     /// Writes the current view to `path` as PNG or SVG (by extension), off the UI thread; the

@@ -254,6 +254,32 @@ struct JsonMention<'a> {
     via: &'static str,
 }
 
+/// Documents' texts, read back from their files when they were let go after reading: each file
+/// once, as the documents of a file come together.
+#[derive(Default)]
+struct TextsBack<'a> {
+    file: Option<(&'a std::path::Path, Vec<(String, String)>)>,
+}
+
+impl<'a> TextsBack<'a> {
+    fn of(
+        &mut self,
+        doc: &'a crate::corpus::Document,
+    ) -> std::io::Result<std::borrow::Cow<'a, str>> {
+        let (Some(_), Some(path)) = (doc.on_disk, doc.path.as_deref()) else {
+            return Ok(std::borrow::Cow::Borrowed(doc.text.as_str()));
+        };
+        if self.file.as_ref().is_none_or(|(p, _)| *p != path) {
+            let articles = pipeline::reread_file(doc).map_err(std::io::Error::other)?;
+            self.file = Some((path, articles));
+        }
+        let articles = self.file.as_ref().map_or(&[][..], |(_, a)| a.as_slice());
+        pipeline::text_in(doc, articles)
+            .map(std::borrow::Cow::Owned)
+            .map_err(std::io::Error::other)
+    }
+}
+
 /// Writes every mention of the documents `counts` accepts as one JSON object per line, documents
 /// in id order.
 pub fn write_mentions(
@@ -262,25 +288,12 @@ pub fn write_mentions(
     dataset: &Dataset,
     counts: &dyn Fn(&crate::corpus::Document) -> bool,
 ) -> std::io::Result<()> {
-    // Texts let go after reading are read back, each file once (its documents are together).
-    let mut file: Option<(&std::path::Path, Vec<(String, String)>)> = None;
+    let mut texts = TextsBack::default();
     for (doc, mentions) in dataset.documents.iter().zip(&dataset.mentions) {
         if !counts(doc) || mentions.is_empty() {
             continue;
         }
-        let text = match (doc.on_disk, doc.path.as_deref()) {
-            (Some(_), Some(path)) => {
-                if file.as_ref().is_none_or(|(p, _)| *p != path) {
-                    let articles = pipeline::reread_file(doc).map_err(std::io::Error::other)?;
-                    file = Some((path, articles));
-                }
-                let articles = file.as_ref().map_or(&[][..], |(_, a)| a.as_slice());
-                std::borrow::Cow::Owned(
-                    pipeline::text_in(doc, articles).map_err(std::io::Error::other)?,
-                )
-            }
-            _ => std::borrow::Cow::Borrowed(doc.text.as_str()),
-        };
+        let text = texts.of(doc)?;
         for m in mentions {
             write_mention(out, gazetteer, &doc.id, &text, m)?;
         }
@@ -312,21 +325,9 @@ struct JsonParagraph<'a> {
 /// repeats, and its paragraphs with whether each is counted and, if not, why ("boilerplate": a
 /// notice, caption or share line, shown in the reader but not counted).
 pub fn write_documents(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> {
-    let mut file: Option<(&std::path::Path, Vec<(String, String)>)> = None;
+    let mut texts = TextsBack::default();
     for doc in &dataset.documents {
-        let text = match (doc.on_disk, doc.path.as_deref()) {
-            (Some(_), Some(path)) => {
-                if file.as_ref().is_none_or(|(p, _)| *p != path) {
-                    let articles = pipeline::reread_file(doc).map_err(std::io::Error::other)?;
-                    file = Some((path, articles));
-                }
-                let articles = file.as_ref().map_or(&[][..], |(_, a)| a.as_slice());
-                std::borrow::Cow::Owned(
-                    pipeline::text_in(doc, articles).map_err(std::io::Error::other)?,
-                )
-            }
-            _ => std::borrow::Cow::Borrowed(doc.text.as_str()),
-        };
+        let text = texts.of(doc)?;
         let paragraphs = doc
             .paragraphs
             .iter()

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::floor_char;
 use crate::gazetteer::{Gazetteer, SurfaceForm, Via, is_latin};
 
 /// Paragraphs shorter than this are identified together with the text around them: a line of
@@ -66,13 +67,6 @@ fn identify(text: &str, paragraph: Range<usize>) -> Option<&'static str> {
     };
     let info = whatlang::detect(text.get(span)?)?;
     Some(iso_639_1(info.lang()))
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Whether a name in `form`'s languages may stand in text identified as `language`.
