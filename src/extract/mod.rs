@@ -48,13 +48,7 @@ impl Mention {
 /// judged in that sentence's context.
 pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let from = (doc.content_start as usize).min(doc.text.len());
-    let mut found = find_in(gazetteer, &doc.text, from);
-    // A user's form that holds for a time ("Erdoğan" from 2003) only in articles of that time.
-    found.retain(|f| {
-        gazetteer.forms()[f.form]
-            .holds
-            .is_none_or(|period| period.contains(doc.date))
-    });
+    let found = find_in(gazetteer, &doc.text, from, doc.date);
     let mut out = Vec::with_capacity(found.len());
     let mut senses = rules::Senses::default();
     let mut next = 0;
@@ -156,9 +150,8 @@ pub struct Found {
 
 /// The mentions in `text`, judged with the whole text as one sentence, sorted by start.
 pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
-    let mut found = find_in(gazetteer, text, 0);
     // Undated text: forms that hold for a time do not apply.
-    found.retain(|f| gazetteer.forms()[f.form].holds.is_none());
+    let mut found = find_in(gazetteer, text, 0, None);
     let mut senses = rules::Senses::default();
     rules::apply(gazetteer, text, 0..text.len(), &mut found, &mut senses);
     language::keep_names_in_their_language(gazetteer, text, &mut found, |f| {
@@ -178,7 +171,12 @@ pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
 }
 
 /// The accepted matches in `text[from..]`, judged with the text before `from` as context.
-fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<Found> {
+fn find_in(
+    gazetteer: &Gazetteer,
+    text: &str,
+    from: usize,
+    date: Option<crate::corpus::Date>,
+) -> Vec<Found> {
     let forms = gazetteer.forms();
     let mut places = Vec::new();
     let mut corridors = Vec::new();
@@ -236,6 +234,8 @@ fn find_in(gazetteer: &Gazetteer, text: &str, from: usize) -> Vec<Found> {
     let mut out = longest_non_overlapping(places);
     out.retain(|f| !forms[f.form].blocks);
     out.extend(longest_non_overlapping(corridors));
+    // A user's form that holds for a time ("Erdoğan" from 2003) only in text of that time.
+    out.retain(|f| forms[f.form].holds.is_none_or(|p| p.contains(date)));
     out.sort_unstable_by_key(|f| (f.start, f.end));
     out
 }
@@ -678,7 +678,7 @@ mod tests {
         );
         // English words stay words, even there.
         assert!(codes("we had turkey and chad brought a guinea pig from jordan").is_empty());
-        // Edited text is not searched in lower case: "a mali" is no country there.
+        // Edited text is not searched in lower case.
         assert_eq!(
             codes("The Minister flew to Kenya. A local band played afghanistan blues."),
             ["KEN"]
