@@ -466,6 +466,35 @@ pub fn reread_file(doc: &Document) -> Result<Vec<(String, String)>, String> {
     Ok(articles.into_iter().map(|a| (a.id, a.text)).collect())
 }
 
+/// A web page document's page read again, with the blocks left out of its text (`None` for
+/// documents that are not a page of their own: text files, records). Checked against what was
+/// read like [`text_in`].
+pub fn page_of(doc: &Document) -> Result<Option<corpus::Page>, String> {
+    let Some(path) = doc.path.as_deref() else {
+        return Ok(None);
+    };
+    let format = corpus::Format::of(&doc.id);
+    if corpus::file_id(&doc.id) != doc.id
+        || !matches!(format, corpus::Format::Html | corpus::Format::Text)
+    {
+        return Ok(None);
+    }
+    let data = std::fs::read(path)
+        .map_err(|e| format!("{}: {}", path.display(), corpus::io_reason(&e)))?;
+    let text = corpus::decode(data).map_err(|e| format!("{}: {e}", path.display()))?;
+    if format == corpus::Format::Text && !corpus::looks_like_html(&text) {
+        return Ok(None);
+    }
+    let page = corpus::page(&text);
+    if page.text.len() != doc.on_disk.unwrap_or(doc.text.len()) {
+        return Err(format!(
+            "{}: the file changed since it was read (reload the corpus)",
+            path.display()
+        ));
+    }
+    Ok(Some(page))
+}
+
 /// `doc`'s text among the articles of its file read again, checked against what was read.
 pub fn text_in(doc: &Document, articles: &[(String, String)]) -> Result<String, String> {
     let expected = doc.on_disk.unwrap_or(doc.text.len());

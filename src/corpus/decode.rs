@@ -43,7 +43,12 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
         Ok(text) => text,
         Err(e) => {
             let bad = e.utf8_error().valid_up_to();
-            legacy(&e.into_bytes()).ok_or(DecodeError::InvalidUtf8(bad))?
+            let bytes = e.into_bytes();
+            if mostly_utf8(&bytes) {
+                String::from_utf8_lossy(&bytes).into_owned()
+            } else {
+                legacy(&bytes).ok_or(DecodeError::InvalidUtf8(bad))?
+            }
         }
     };
     if mostly_controls(&text) {
@@ -62,6 +67,20 @@ fn mostly_controls(text: &str) -> bool {
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
         .count();
     controls * 100 > head.len()
+}
+
+/// Whether bytes that are not valid UTF-8 are UTF-8 all the same, with a few broken sequences
+/// (a page pasted together from parts, a truncated character): many valid multi-byte characters
+/// and at most one broken sequence per hundred of them. Text in a legacy encoding has the
+/// opposite: its accented letters are single bytes, which are broken UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut broken = 0usize;
+    let mut multi_byte = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multi_byte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        broken += usize::from(!chunk.invalid().is_empty());
+    }
+    broken > 0 && multi_byte >= 100 * broken
 }
 
 fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
@@ -152,5 +171,18 @@ mod tests {
             decode(sjis.into_owned()).as_deref(),
             Ok("日本と中国の首脳が北京で会談し、貿易について話し合った。")
         );
+    }
+
+    #[test]
+    fn utf8_with_one_broken_byte_stays_utf8() {
+        // A Polish page in UTF-8 with one stray byte: decoding it all as Windows-1252 would turn
+        // every "ś" into "Å›".
+        let mut bytes = "Świat: Polska i Węgry podpisały umowę. "
+            .repeat(30)
+            .into_bytes();
+        bytes.extend_from_slice(b"broken \xc3 byte");
+        let text = decode(bytes).unwrap_or_default();
+        assert!(text.starts_with("Świat: Polska i Węgry"), "{text:.40}");
+        assert!(text.ends_with("broken \u{fffd} byte"));
     }
 }

@@ -2,6 +2,9 @@
 //! banner, share bar or newsletter box), one paragraph per block, with the title and the
 //! publication date the page gives.
 
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
@@ -17,13 +20,85 @@ pub struct Page {
     pub title: Option<String>,
     /// The publication date from meta tags or a `<time>` element.
     pub date: Option<Date>,
+    /// The visible blocks left out of `text` as not the article, where they stood.
+    pub left_out: Vec<LeftOut>,
 }
 
-/// Elements whose content is never article text.
-const HIDDEN: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "form",
-    "button", "select", "textarea", "head", "menu", "dialog", "object", "canvas", "rt", "rp",
+/// A visible block of a page that is not counted as the article: shown dimmed in the reader and
+/// listed by `export --format documents`, never searched for countries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Byte offset in [`Page::text`] where the block stood (before the counted block there).
+    pub at: usize,
+    /// The block's text, on one line.
+    pub text: String,
+    /// Why it is not the article.
+    pub why: Why,
+}
+
+/// Why a visible block of a page is not counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Page furniture by its element, role or class: the word that said so ("navigation",
+    /// "footer", "share", "cookie", "comments" …).
+    Furniture(&'static str),
+    /// A block that is mostly links: a menu, a list of other stories, a "read also" line.
+    Links,
+    /// Outside the element that holds the article's prose: teasers, widgets, lists of stories.
+    OutsideArticle,
+    /// A short line just before a block left out: the heading of a list of links or of a
+    /// widget ("Related stories", "Leave a reply").
+    Heading,
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Furniture(word) => write!(f, "furniture ({word})"),
+            Self::Links => f.write_str("links"),
+            Self::OutsideArticle => f.write_str("outside the article"),
+            Self::Heading => f.write_str("heading of a left-out block"),
+        }
+    }
+}
+
+/// Elements whose content a reader never sees (`select`: one option of many shows).
+const INVISIBLE: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "dialog", "object",
+    "canvas", "rt", "rp", "select",
 ];
+
+/// Elements whose content is seen but is page furniture, with the word that says so.
+const FURNITURE_ELEMENTS: &[(&str, &str)] = &[
+    ("nav", "navigation"),
+    ("footer", "footer"),
+    ("aside", "aside"),
+    ("form", "form"),
+    ("button", "form"),
+    ("textarea", "form"),
+    ("menu", "menu"),
+    ("figcaption", "caption"),
+];
+
+/// How an element is cut from the article, if it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cut {
+    /// Not seen at all: scripts, styles, hidden elements.
+    Invisible,
+    /// Seen but not the article.
+    Left(Why),
+}
+
+/// Whether an element is never seen or is furniture by its name alone.
+fn cut_by_name(name: &str) -> Option<Cut> {
+    if INVISIBLE.contains(&name) {
+        return Some(Cut::Invisible);
+    }
+    FURNITURE_ELEMENTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, word)| Cut::Left(Why::Furniture(word)))
+}
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
@@ -86,6 +161,32 @@ const FURNITURE: &[&str] = &[
     "site-footer",
     "skip-link",
     "masthead",
+    "nav",
+    "footer",
+    "widget",
+    "byline",
+    "author",
+    "tags",
+    "taglist",
+    "teaser",
+    "teasers",
+    "outbrain",
+    "taboola",
+    "rating",
+    "timestamp",
+    "caption",
+    "credit",
+    "credits",
+    "comment",
+    "commentlist",
+    "disqus",
+    "respond",
+    "overlay",
+    "popular",
+    "trending",
+    "pagination",
+    "pager",
+    "toolbar",
 ];
 
 /// ARIA roles of furniture.
@@ -143,48 +244,59 @@ pub fn page(source: &str) -> Page {
 
 /// Reads a parsed page, believing what classes and ids say of furniture or not.
 fn read(html: &Html, classes: bool) -> Page {
-    let mut protected = protected_nodes(html);
+    let mut judge = Judge {
+        protected: protected_nodes(html),
+        ..Judge::default()
+    };
     // Where the prose is when no class is believed: class rules never hide what holds it.
-    let unjudged = link_stats(html, &protected, false);
+    let unjudged = link_stats(html, &judge);
     if let Some(prose_root) = content_root(html, &unjudged) {
-        protect_ancestors(html, prose_root, &mut protected);
+        protect_ancestors(html, prose_root, &mut judge.protected);
     }
-    let stats = link_stats(html, &protected, classes);
+    let total = unjudged
+        .get(&html.root_element().id())
+        .map_or(0, |s| s.prose);
+    if total >= MIN_PROSE {
+        judge.large = unjudged
+            .iter()
+            .filter(|(_, s)| s.prose * 2 >= total)
+            .map(|(id, _)| *id)
+            .collect();
+    }
+    judge.classes = classes;
+    let stats = link_stats(html, &judge);
     let root = content_root(html, &stats);
     // Depth at which the content root opened, while inside it.
     let mut root_depth: Option<usize> = None;
-    let mut out = Page::default();
-    let mut blocks: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let mut blocks = Blocks::default();
     let mut h1: Option<String> = None;
     let mut in_h1 = false;
     let mut h1_text = String::new();
     let mut title_tag: Option<String> = None;
     let mut meta_date: Option<(usize, Date)> = None;
     let mut time_date: Option<Date> = None;
-    // While inside a hidden element: the depth at which it opened.
-    let mut hidden_depth: Option<usize> = None;
+    // While inside an invisible element: the depth at which it opened.
+    let mut invisible_depth: Option<usize> = None;
+    // While inside furniture: the depth at which it opened, and why it is furniture.
+    let mut left: Option<(usize, Why)> = None;
     let mut depth = 0usize;
     let mut article_depth: Option<usize> = None;
-    let flush = |current: &mut String, blocks: &mut Vec<String>| {
-        let text = one_line(current);
-        if !text.is_empty() {
-            blocks.push(text);
-        }
-        current.clear();
-    };
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 depth += 1;
                 let Node::Element(el) = node.value() else {
-                    let in_article = root.is_none() || root_depth.is_some() || in_h1;
-                    if hidden_depth.is_none()
-                        && in_article
+                    if invisible_depth.is_none()
                         && let Node::Text(t) = node.value()
                     {
-                        current.push_str(t);
-                        if in_h1 {
+                        let in_article = root.is_none() || root_depth.is_some() || in_h1;
+                        let why = match left {
+                            Some((_, why)) => Some(why),
+                            None if !in_article => Some(Why::OutsideArticle),
+                            None => None,
+                        };
+                        blocks.push(t, why);
+                        if in_h1 && why.is_none() {
                             h1_text.push_str(t);
                         }
                     }
@@ -224,29 +336,38 @@ fn read(html: &Html, classes: bool) -> Page {
                     }
                     _ => {}
                 }
-                if hidden_depth.is_some() {
+                if invisible_depth.is_some() {
                     continue;
                 }
                 if matches!(name, "article" | "main") && article_depth.is_none() {
                     article_depth = Some(depth);
                 }
-                let page_header = name == "header" && article_depth.is_none();
-                let kept = protected.contains(&node.id());
-                if HIDDEN.contains(&name) && !(kept && matches!(name, "header"))
-                    || (page_header && !kept)
-                    || (!kept
-                        && ((classes && is_furniture(el))
-                            || is_link_list(name, stats.get(&node.id()))))
-                {
-                    hidden_depth = Some(depth);
-                    continue;
+                let kept = judge.protected.contains(&node.id());
+                let cut = match judge.cut(node.id(), el) {
+                    // A header inside the article holds its headline.
+                    Some(Cut::Left(_)) if kept && name == "header" => None,
+                    None if name == "header" && article_depth.is_none() && !kept => {
+                        Some(Cut::Left(Why::Furniture("page header")))
+                    }
+                    None if !kept && is_link_list(name, stats.get(&node.id())) => {
+                        Some(Cut::Left(Why::Links))
+                    }
+                    other => other,
+                };
+                match cut {
+                    Some(Cut::Invisible) => {
+                        invisible_depth = Some(depth);
+                        continue;
+                    }
+                    Some(Cut::Left(why)) if left.is_none() => left = Some((depth, why)),
+                    _ => {}
                 }
                 if name == "br" {
-                    current.push('\n');
+                    blocks.push("\n", left.map(|(_, why)| why));
                 } else if BLOCKS.contains(&name) {
-                    flush(&mut current, &mut blocks);
+                    blocks.flush();
                 }
-                if name == "h1" && h1.is_none() {
+                if name == "h1" && h1.is_none() && left.is_none() {
                     in_h1 = true;
                     h1_text.clear();
                 }
@@ -254,11 +375,14 @@ fn read(html: &Html, classes: bool) -> Page {
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
-                    if hidden_depth == Some(depth) {
-                        hidden_depth = None;
-                    } else if hidden_depth.is_none() {
+                    if invisible_depth == Some(depth) {
+                        invisible_depth = None;
+                    } else if invisible_depth.is_none() {
                         if BLOCKS.contains(&name) {
-                            flush(&mut current, &mut blocks);
+                            blocks.flush();
+                        }
+                        if left.is_some_and(|(d, _)| d == depth) {
+                            left = None;
                         }
                         if name == "h1" && in_h1 {
                             in_h1 = false;
@@ -279,17 +403,129 @@ fn read(html: &Html, classes: bool) -> Page {
             }
         }
     }
-    flush(&mut current, &mut blocks);
-    out.text = blocks.join("\n\n");
-    // Decomposed letters ("e" + combining acute) as one, so names match however they were typed.
-    if unicode_normalization::is_nfc_quick(out.text.chars())
-        != unicode_normalization::IsNormalized::Yes
-    {
-        out.text = unicode_normalization::UnicodeNormalization::nfc(out.text.as_str()).collect();
+    let (text, left_out) = blocks.finish();
+    Page {
+        text,
+        title: h1.or(title_tag),
+        date: meta_date.map(|(_, d)| d).or(time_date),
+        left_out,
     }
-    out.title = h1.or(title_tag);
-    out.date = meta_date.map(|(_, d)| d).or(time_date);
-    out
+}
+
+/// The page's blocks as they are read: the counted text, and the blocks left out where they
+/// stood. Text of an inline element left out inside a counted block (a share link in a
+/// paragraph) becomes a left-out block of its own after it.
+#[derive(Default)]
+struct Blocks {
+    /// Every block in reading order, with why it is left out if it is.
+    all: Vec<(String, Option<Why>)>,
+    current: String,
+    current_left: String,
+    current_why: Option<Why>,
+}
+
+/// Characters from which a paragraph outside the article's element, standing between the
+/// headline and the article's end (a lead, a summary, a paragraph in its own wrapper), is
+/// counted with the article: shorter ones there are datelines, bylines, captions and credits.
+const LEAD_CHARS: usize = 100;
+
+impl Blocks {
+    /// Adds text to the current block, counted or left out.
+    fn push(&mut self, text: &str, why: Option<Why>) {
+        match why {
+            None => self.current.push_str(text),
+            Some(why) => {
+                if self.current_why.is_some_and(|w| w != why) {
+                    self.flush_left();
+                }
+                self.current_why = Some(why);
+                self.current_left.push_str(text);
+            }
+        }
+    }
+
+    /// Ends the current block.
+    fn flush(&mut self) {
+        let counted = one_line(&self.current);
+        self.current.clear();
+        if !counted.is_empty() {
+            self.all.push((counted, None));
+        }
+        self.flush_left();
+    }
+
+    fn flush_left(&mut self) {
+        let text = one_line(&self.current_left);
+        self.current_left.clear();
+        if let Some(why) = self.current_why.take()
+            && !text.is_empty()
+        {
+            self.all.push((text, Some(why)));
+        }
+    }
+
+    /// The counted text and the blocks left out. Long paragraphs outside the article's element
+    /// but between counted blocks join the article (see [`LEAD_CHARS`]).
+    fn finish(mut self) -> (String, Vec<LeftOut>) {
+        self.flush();
+        let first = self.all.iter().position(|(_, why)| why.is_none());
+        let last = self.all.iter().rposition(|(_, why)| why.is_none());
+        for (i, (block, why)) in self.all.iter_mut().enumerate() {
+            let between = first.is_some_and(|f| f < i) && last.is_some_and(|l| i < l);
+            if *why == Some(Why::OutsideArticle) && between && block.chars().count() >= LEAD_CHARS {
+                *why = None;
+            }
+        }
+        // Headings of what is left out go with it; the page's first counted line (its headline,
+        // often followed by a left-out byline) stays.
+        let first = self.all.iter().position(|(_, why)| why.is_none());
+        for i in 1..self.all.len() {
+            if self.all[i].1.is_some()
+                && self.all[i - 1].1.is_none()
+                && Some(i - 1) != first
+                && is_heading_like(&self.all[i - 1].0)
+            {
+                self.all[i - 1].1 = Some(Why::Heading);
+            }
+        }
+        let mut text = String::new();
+        let mut left_out = Vec::new();
+        for (block, why) in self.all {
+            match why {
+                None => {
+                    if !text.is_empty() {
+                        text.push_str("\n\n");
+                    }
+                    text.push_str(&nfc(block));
+                }
+                Some(why) => left_out.push(LeftOut {
+                    at: text.len(),
+                    text: nfc(block),
+                    why,
+                }),
+            }
+        }
+        (text, left_out)
+    }
+}
+
+/// Characters below which a line that does not end a sentence reads as a heading.
+const HEADING_CHARS: usize = 60;
+
+/// Whether a block reads as a heading or label rather than prose: short, with no sentence end.
+fn is_heading_like(block: &str) -> bool {
+    let trimmed = block.trim_end_matches(['"', '”', '»', ')', '’', ' ']);
+    block.chars().count() < HEADING_CHARS && !trimmed.ends_with(['.', '!', '?', '…'])
+}
+
+/// Decomposed letters ("e" + combining acute) as one, so names match however they were typed.
+fn nfc(text: String) -> String {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        text
+    } else {
+        unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect()
+    }
 }
 
 /// The text directly inside an element (not in its child elements).
@@ -302,46 +538,110 @@ fn own_text(node: ego_tree::NodeRef<'_, Node>) -> String {
         .collect()
 }
 
-/// Whether an element's class, id, role or hidden state marks it as page furniture.
-fn is_furniture(el: &scraper::node::Element) -> bool {
+/// What decides whether an element is cut from the article.
+#[derive(Default)]
+struct Judge {
+    /// Whether classes, ids and roles are believed at all.
+    classes: bool,
+    /// Elements never cut by their class (see [`protected_nodes`]).
+    protected: HashSet<NodeId>,
+    /// Elements that hold half the page's prose or more (measured believing no class): a class
+    /// that calls one of them furniture is believed only for comments — a wrapper classed
+    /// "widget", "print-area" or "slide" that holds the story is not furniture.
+    large: HashSet<NodeId>,
+}
+
+/// Class words believed even of an element holding most of the page's prose: a long comment
+/// thread is still comments.
+const STRONG_FURNITURE: &[&str] = &["comments", "comment", "commentlist", "disqus", "respond"];
+
+impl Judge {
+    /// How an element is cut from the article, if it is: by its name, its hidden state and
+    /// (when believed) its role, class or id.
+    fn cut(&self, id: NodeId, el: &scraper::node::Element) -> Option<Cut> {
+        let holds_story = self.protected.contains(&id) || self.large.contains(&id);
+        match (cut_by_name(el.name()), cut_by_attributes(el)) {
+            (Some(Cut::Invisible), _) | (_, Some(Cut::Invisible)) => Some(Cut::Invisible),
+            // Some frameworks wrap the whole page in one form.
+            (Some(_), _) if el.name() == "form" && holds_story => None,
+            (Some(by_name), _) => Some(by_name),
+            (None, Some(Cut::Left(Why::Furniture(word))))
+                if self.classes
+                    && !self.protected.contains(&id)
+                    && (!self.large.contains(&id) || STRONG_FURNITURE.contains(&word)) =>
+            {
+                Some(Cut::Left(Why::Furniture(word)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether an element's hidden state, role, class or id cuts it from the article.
+fn cut_by_attributes(el: &scraper::node::Element) -> Option<Cut> {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return true;
+        return Some(Cut::Invisible);
     }
     if let Some(style) = el.attr("style") {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
         if style.to_ascii_lowercase().contains("display:none") {
-            return true;
+            return Some(Cut::Invisible);
         }
     }
-    if el
-        .attr("role")
-        .is_some_and(|r| FURNITURE_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-    {
-        return true;
+    if let Some(role) = el.attr("role").and_then(|r| {
+        FURNITURE_ROLES
+            .iter()
+            .find(|f| r.eq_ignore_ascii_case(f))
+            .copied()
+    }) {
+        return Some(Cut::Left(Why::Furniture(role)));
     }
-    let names = [el.attr("class"), el.attr("id")];
-    names
+    [el.attr("class"), el.attr("id")]
         .into_iter()
         .flatten()
-        .any(|value| value.split_whitespace().any(furniture_token))
+        .find_map(attribute_furniture)
+        .map(|word| Cut::Left(Why::Furniture(word)))
 }
 
-/// Whether one class or id token names furniture: one of its words ("left-sidebar",
-/// `share_bar`, `cookieBanner`) is a furniture word, as a whole word — "paywalled-content",
-/// "node--promoted" and "shared-story" are not — and no word says otherwise ("has-sidebar" and
-/// "no-share" describe a page or an article; "sidebar-and-content-body" holds the article).
-fn furniture_token(token: &str) -> bool {
+/// The furniture word of a class or id attribute, unless one of its tokens says it holds content.
+fn attribute_furniture(value: &str) -> Option<&'static str> {
+    let says_content = value.split_whitespace().any(|token| {
+        token_words(token)
+            .iter()
+            .any(|w| CONTENT_WORDS.contains(&w.as_str()))
+    });
+    if says_content {
+        return None;
+    }
+    value.split_whitespace().find_map(furniture_token)
+}
+
+/// The furniture word of one class or id token, if it names furniture: one of its words
+/// ("left-sidebar", `share_bar`, `cookieBanner`) is a furniture word, as a whole word —
+/// "paywalled-content", "node--promoted" and "shared-story" are not — and no word says otherwise
+/// ("has-sidebar" and "no-share" describe a page or an article; "sidebar-and-content-body"
+/// holds the article).
+fn furniture_token(token: &str) -> Option<&'static str> {
+    let word = |w: &str| -> Option<&'static str> {
+        if matches!(w, "ad" | "ads") {
+            return Some("advert");
+        }
+        FURNITURE.iter().find(|f| **f == w).copied()
+    };
     let lower = token.to_ascii_lowercase();
-    if FURNITURE.contains(&lower.as_str()) || lower == "ad" || lower == "ads" {
-        return true;
+    if let Some(w) = word(&lower) {
+        return Some(w);
     }
     let words = token_words(token);
     if words.iter().any(|w| NOT_FURNITURE.contains(&w.as_str())) {
-        return false;
+        return None;
     }
+    // "widget" leads the classes of sidebar boxes ("widget_recent_entries", "widget-area");
+    // after another word it names a page builder's block ("elementor-widget-wrap").
     words
         .iter()
-        .any(|w| FURNITURE.contains(&w.as_str()) || matches!(w.as_str(), "ad" | "ads"))
+        .enumerate()
+        .find_map(|(k, w)| word(w).filter(|f| *f != "widget" || k == 0))
 }
 
 /// A class or id token's words, lower case: split at '-', '_' and where a capital follows a
@@ -370,17 +670,23 @@ fn token_words(token: &str) -> Vec<String> {
     words
 }
 
-/// Words in a class or id that make it no furniture whatever else it says.
+/// Words in a class or id token that make the token no furniture whatever else it says.
 const NOT_FURNITURE: &[&str] = &[
     "has", "no", "not", "without", "with", "content", "article", "body", "main", "post", "entry",
     "story", "text",
 ];
 
+/// Words that make a whole class attribute no furniture: an element classed
+/// "elementor-widget elementor-widget-text-editor" is a block of the story in a page builder.
+const CONTENT_WORDS: &[&str] = &[
+    "content", "article", "body", "post", "entry", "story", "text",
+];
+
 /// The nodes that hold the article and so are never hidden as furniture: the page's `html` and
 /// `body`, every `article`, `main` and `itemprop="articleBody"` element, and every ancestor of
 /// these and of the first `h1` (class rules only ever demote blocks inside the article).
-fn protected_nodes(html: &Html) -> std::collections::HashSet<ego_tree::NodeId> {
-    let mut out = std::collections::HashSet::new();
+fn protected_nodes(html: &Html) -> HashSet<NodeId> {
+    let mut out = HashSet::new();
     let mut seen_h1 = false;
     for node in html.tree.root().descendants() {
         let Node::Element(el) = node.value() else {
@@ -407,11 +713,7 @@ fn protected_nodes(html: &Html) -> std::collections::HashSet<ego_tree::NodeId> {
 
 /// Adds the ancestors of `id` (not `id` itself: a comments block that holds most of a page's
 /// prose is still comments) to the protected nodes.
-fn protect_ancestors(
-    html: &Html,
-    id: ego_tree::NodeId,
-    protected: &mut std::collections::HashSet<ego_tree::NodeId>,
-) {
+fn protect_ancestors(html: &Html, id: NodeId, protected: &mut HashSet<NodeId>) {
     if let Some(node) = html.tree.get(id) {
         for a in node.ancestors() {
             protected.insert(a.id());
@@ -433,23 +735,18 @@ struct LinkStats {
 }
 
 /// [`LinkStats`] of every element, in one walk.
-fn link_stats(
-    html: &Html,
-    protected: &std::collections::HashSet<ego_tree::NodeId>,
-    classes: bool,
-) -> std::collections::HashMap<ego_tree::NodeId, LinkStats> {
-    let mut out = std::collections::HashMap::new();
+fn link_stats(html: &Html, judge: &Judge) -> HashMap<NodeId, LinkStats> {
+    let mut out = HashMap::new();
     // Per open element: its id, stats, whether it is a link, whether it is hidden.
-    let mut stack: Vec<(ego_tree::NodeId, LinkStats, bool, bool)> = Vec::new();
+    let mut stack: Vec<(NodeId, LinkStats, bool, bool)> = Vec::new();
     // Links open around the current node (counted, not searched for on the stack).
     let mut open_links = 0usize;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
-                    let hidden = stack.last().is_some_and(|t| t.3)
-                        || HIDDEN.contains(&el.name())
-                        || (classes && !protected.contains(&node.id()) && is_furniture(el));
+                    let hidden =
+                        stack.last().is_some_and(|t| t.3) || judge.cut(node.id(), el).is_some();
                     let stats = LinkStats {
                         depth: stack.len(),
                         ..LinkStats::default()
@@ -500,17 +797,17 @@ fn link_stats(
     out
 }
 
+/// Characters of prose from which a page is judged to have an article body at all.
+const MIN_PROSE: usize = 400;
+
 /// The element that holds the article's prose: the deepest one that holds at least four fifths
 /// of the page's prose (paragraphs of some length, outside links, menus and furniture), when
 /// the page has prose at all. What lies outside it — teasers, lists of other stories, widgets —
 /// is not the article; the headline is kept wherever it is.
-fn content_root(
-    html: &Html,
-    stats: &std::collections::HashMap<ego_tree::NodeId, LinkStats>,
-) -> Option<ego_tree::NodeId> {
+fn content_root(html: &Html, stats: &HashMap<NodeId, LinkStats>) -> Option<NodeId> {
     let root = html.root_element();
     let total = stats.get(&root.id())?.prose;
-    if total < 400 {
+    if total < MIN_PROSE {
         return None;
     }
     stats
@@ -519,6 +816,9 @@ fn content_root(
         .max_by_key(|(_, s)| s.depth)
         .map(|(id, _)| *id)
 }
+
+/// Characters of prose (paragraphs outside links) from which a container is no link list.
+const LIST_MAX_PROSE: usize = 200;
 
 /// A block that is mostly links — a menu, a list of related or most-read stories, a tag list, a
 /// "Read also:" line — rather than the article's prose.
@@ -531,8 +831,9 @@ fn is_link_list(name: &str, stats: Option<&LinkStats>) -> bool {
     }
     let density = s.linked as f64 / s.text as f64;
     match name {
+        // A container with paragraphs of prose is not a list, whatever lists it also holds.
         "ul" | "ol" | "dl" | "div" | "section" | "table" | "header" => {
-            s.links >= 3 && density > 0.6
+            s.links >= 3 && density > 0.6 && s.prose < LIST_MAX_PROSE
         }
         "p" | "li" => s.links >= 1 && density > 0.7 && s.text < 400,
         _ => false,

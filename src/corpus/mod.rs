@@ -21,7 +21,7 @@ use serde::Serialize;
 pub use date::Date;
 pub use decode::{DecodeError, decode};
 pub use dedup::{Duplicate, Print, duplicates, duplicates_of, fingerprint};
-pub use html::{Page, looks_like_html, page};
+pub use html::{LeftOut, Page, Why, looks_like_html, page};
 pub use meta::one_line;
 pub use records::{Record, Records, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
@@ -108,7 +108,14 @@ pub fn articles(
         Format::Html => {
             let page = html::page(&text);
             if page.text.trim().is_empty() {
-                return (Vec::new(), vec!["no visible text in the page".to_owned()]);
+                let reason = match page.left_out.first() {
+                    None => "no visible text in the page".to_owned(),
+                    Some(block) => format!(
+                        "no article text in the page, only page furniture ({})",
+                        block.why
+                    ),
+                };
+                return (Vec::new(), vec![reason]);
             }
             let mut doc = Document::from_text(id.to_owned(), path_buf, page.text, bytes);
             doc.apply(page.title, page.date, None);

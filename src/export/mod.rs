@@ -312,49 +312,60 @@ struct JsonReadDocument<'a> {
     paragraphs: Vec<JsonParagraph<'a>>,
 }
 
+/// A block left out of a web page's article, as a paragraph that is not counted.
+fn left_paragraph(block: &crate::corpus::LeftOut) -> JsonParagraph<'_> {
+    JsonParagraph {
+        text: &block.text,
+        counted: false,
+        why: Some(block.why.to_string()),
+    }
+}
+
 /// A paragraph of an article as read: counted, or not and why.
 #[derive(Serialize)]
 struct JsonParagraph<'a> {
     text: &'a str,
     counted: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    why: Option<&'static str>,
+    why: Option<String>,
 }
 
 /// Each document as read, one JSON object per line: id, title, date, source, the document it
-/// repeats, and its paragraphs with whether each is counted and, if not, why ("boilerplate": a
-/// notice, caption or share line, shown in the reader but not counted).
+/// repeats, and its paragraphs in reading order with whether each is counted and, if not, why:
+/// "boilerplate" (a notice, caption or share line), and for web pages the blocks left out of the
+/// article — "furniture (navigation)", "links", "outside the article" and the like.
 pub fn write_documents(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> {
     let mut texts = TextsBack::default();
     for doc in &dataset.documents {
-        let text = texts.of(doc)?;
-        let paragraphs = doc
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let body = text.get(p.start as usize..p.end as usize)?.trim();
-                if body.is_empty() {
-                    return None;
-                }
-                // The metadata header above the article is no paragraph of it.
-                let why = if doc
-                    .sentences
-                    .iter()
-                    .filter(|s| s.paragraph as usize == i)
-                    .all(|s| s.boilerplate)
-                {
-                    Some("boilerplate")
-                } else {
-                    None
-                };
-                Some(JsonParagraph {
-                    text: body,
-                    counted: why.is_none(),
-                    why,
-                })
-            })
-            .collect();
+        let page = pipeline::page_of(doc).map_err(std::io::Error::other)?;
+        let (text, left_out) = match page {
+            Some(page) => (std::borrow::Cow::Owned(page.text), page.left_out),
+            None => (texts.of(doc)?, Vec::new()),
+        };
+        let mut left = left_out.iter().peekable();
+        let mut paragraphs = Vec::new();
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            while let Some(block) = left.next_if(|b| b.at <= p.start as usize) {
+                paragraphs.push(left_paragraph(block));
+            }
+            let Some(body) = text.get(p.range()).map(str::trim) else {
+                continue;
+            };
+            if body.is_empty() {
+                continue;
+            }
+            let boilerplate = doc
+                .sentences
+                .iter()
+                .filter(|s| s.paragraph as usize == i)
+                .all(|s| s.boilerplate);
+            paragraphs.push(JsonParagraph {
+                text: body,
+                counted: !boilerplate,
+                why: boilerplate.then(|| "boilerplate".to_owned()),
+            });
+        }
+        paragraphs.extend(left.map(left_paragraph));
         let line = JsonReadDocument {
             id: &doc.id,
             title: &doc.title,
