@@ -259,8 +259,9 @@ fn export_command(
         );
         return Ok(ExitCode::from(2));
     }
-    // The evidence quotes sentences: its texts are kept; the other formats need offsets only.
-    let texts = if markdown {
+    // The evidence quotes sentences and the documents are written whole: their texts are kept;
+    // the other formats need offsets only.
+    let texts = if markdown || matches!(args.format, Format::Documents) {
         pipeline::Texts::Kept
     } else {
         pipeline::Texts::OnDisk

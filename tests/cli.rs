@@ -1079,3 +1079,57 @@ fn documents_export_shows_each_article_as_read() {
     assert_eq!(find("Photo:")["counted"], false);
     assert_eq!(find("Photo:")["why"], "boilerplate");
 }
+
+#[test]
+fn documents_export_lists_what_a_web_page_left_out_and_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let para = "Chile and Peru agreed on a new rail link across the Atacama, officials said \
+                after two days of talks, and set out a timetable for the first trains.";
+    std::fs::write(
+        dir.path().join("page.html"),
+        format!(
+            "<html><head><link rel=\"canonical\" href=\"https://news.example/rail\"></head>\
+             <body><nav><a href=\"/\">Home</a> <a href=\"/fr\">France</a></nav><article>\
+             <h1>Rail link</h1><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <h3>Read more</h3><ul><li><a href=\"/a\">Japan wins</a></li>\
+             <li><a href=\"/b\">Rain in Spain</a></li><li><a href=\"/c\">Kenya votes</a></li></ul>\
+             </article></body></html>"
+        ),
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let out = stdout(&["export", "--format", "documents", path]);
+    let doc: Value = serde_json::from_str(out.lines().next().expect("a line")).expect("json");
+    assert_eq!(doc["url"], "https://news.example/rail");
+    let paragraphs = doc["paragraphs"].as_array().expect("paragraphs");
+    let texts: Vec<(&str, bool, &str)> = paragraphs
+        .iter()
+        .map(|p| {
+            (
+                p["text"].as_str().unwrap_or(""),
+                p["counted"].as_bool().unwrap_or(true),
+                p["why"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    // In reading order: the menu, the headline, the story, the heading and its list.
+    assert_eq!(texts[0], ("Home France", false, "furniture (navigation)"));
+    assert_eq!(texts[1], ("Rail link", true, ""));
+    assert!(texts[2].0.starts_with("Chile and Peru") && texts[2].1);
+    assert_eq!(
+        texts[5],
+        ("Read more", false, "heading of a left-out block")
+    );
+    assert_eq!(texts[6], ("Japan wins", false, "links"));
+    assert_eq!(texts[8], ("Kenya votes", false, "links"));
+    assert_eq!(texts.len(), 9, "{texts:?}");
+    // Not counted: no country of the menu or the list is in the analysis.
+    let json = stdout(&["export", "--format", "json", path]);
+    let analysis: Value = serde_json::from_str(&json).expect("json");
+    let nodes = analysis["nodes"].as_array().expect("nodes");
+    let ids: Vec<&str> = nodes.iter().filter_map(|n| n["id"].as_str()).collect();
+    assert!(ids.contains(&"CHL") && ids.contains(&"PER"), "{ids:?}");
+    for other in ["FRA", "JPN", "ESP", "KEN"] {
+        assert!(!ids.contains(&other), "{other} in {ids:?}");
+    }
+}

@@ -1663,3 +1663,40 @@ fn former_states_merge_into_their_heirs_and_the_corpus_is_read_again() {
     wait_for_load(&mut h);
     assert!(node(&h, "SUN"));
 }
+
+#[test]
+fn the_reader_shows_what_a_web_page_left_out_dimmed_and_can_hide_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let para = "Chile and Peru agreed on a new rail link across the Atacama, officials said \
+                after two days of talks, and set out a timetable for the first freight trains.";
+    let page = format!(
+        "<html><head><title>Rail talks</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/fr\">France news</a></nav>\
+         <article><h1>Chile and Peru plan a rail link</h1><p>{para}</p><p>{para}</p>\
+         <p>{para}</p></article><footer>Contact the Norway desk</footer></body></html>"
+    );
+    std::fs::write(dir.path().join("page.html"), page).expect("write");
+    let mut h = harness_on(Source::Paths(vec![dir.path().to_path_buf()]));
+    let model = h.state().model.as_ref().expect("model");
+    let doc = &model.dataset.documents[0];
+    assert!(!doc.text.contains("France"), "the menu is not counted");
+    assert_eq!(doc.left_out.len(), 2, "{:?}", doc.left_out);
+    containing(&h, "Chile and Peru plan a rail link").click();
+    h.run();
+    assert_eq!(h.state().reader.as_ref().map(|r| r.doc), Some(0));
+    let article = containing(&h, "left out: furniture (navigation) · Home France news");
+    let node = article.accesskit_node();
+    let label = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert!(
+        label.starts_with("left out: furniture (navigation)"),
+        "the menu stood first: {label:.80}"
+    );
+    assert!(label.ends_with("left out: furniture (footer) · Contact the Norway desk"));
+    h.get_by_label("Show what was left out").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("France news").is_none(),
+        "hidden on request"
+    );
+    containing(&h, "set out a timetable");
+}

@@ -19,9 +19,11 @@ reported.
 
 Corridor Atlas's text is the paragraphs `corridor-atlas export --format documents` marks as
 counted (what the country detection reads), every page written as a file `N.html` into a
-temporary folder. Pages per second are over the whole set on one core (RAYON_NUM_THREADS=1 for
-ours: the whole process, start-up included; the peers' extraction calls in this process, the
-pages already in memory).
+temporary folder. Pages per second are over the whole set on one core. For ours two figures:
+the whole command (RAYON_NUM_THREADS=1; start-up, reading the files, country detection and
+writing every paragraph as JSON included) and, like the peers, the extraction alone with the
+pages already in memory (`cargo bench --bench pages`: decoding and reading each page, median
+of five rounds). The peers' figure is their extraction calls in this process.
 
 Peers (PyPI): `trafilatura` (extract(), its evaluation's settings: no comments, tables kept),
 `readability-lxml` (Document(html).summary(), reduced to its text) and `justext` (paragraphs not
@@ -61,25 +63,37 @@ def load(data: Path):
     return pages
 
 
-def run_ours(binary: Path, pages) -> tuple[list[str], float]:
-    with tempfile.TemporaryDirectory(prefix="extraction-") as tmp:
-        folder = Path(tmp) / "pages"
-        folder.mkdir()
-        for i, (_, _, html) in enumerate(pages):
-            (folder / f"{i:04d}.html").write_bytes(html)
-        env = dict(os.environ, RAYON_NUM_THREADS="1")
-        start = time.perf_counter()
-        out = subprocess.run(
-            [str(binary), "export", "--format", "documents", str(folder)],
-            check=True, capture_output=True, text=True, env=env,
-        ).stdout
-        seconds = time.perf_counter() - start
+def write_pages(pages, folder: Path) -> None:
+    folder.mkdir()
+    for i, (_, _, html) in enumerate(pages):
+        (folder / f"{i:04d}.html").write_bytes(html)
+
+
+def run_ours(binary: Path, folder: Path, pages) -> tuple[list[str], float]:
+    env = dict(os.environ, RAYON_NUM_THREADS="1")
+    start = time.perf_counter()
+    out = subprocess.run(
+        [str(binary), "export", "--format", "documents", str(folder)],
+        check=True, capture_output=True, text=True, env=env,
+    ).stdout
+    seconds = time.perf_counter() - start
     texts = [""] * len(pages)
     for line in out.splitlines():
         doc = json.loads(line)
         i = int(doc["id"].split(".")[0])
         texts[i] = "\n".join(p["text"] for p in doc["paragraphs"] if p["counted"])
     return texts, seconds
+
+
+def in_memory_speed(folder: Path) -> float | None:
+    """Pages per second of `cargo bench --bench pages` (decode and read, pages in memory)."""
+    run = subprocess.run(["cargo", "bench", "--quiet", "--bench", "pages", "--", str(folder)],
+                         cwd=ROOT, capture_output=True, text=True)
+    found = re.search(r"([0-9.]+) pages/s", run.stdout)
+    if not found:
+        print(f"  in-memory bench failed: {run.stderr.strip()[-300:]}", file=sys.stderr)
+        return None
+    return float(found.group(1))
 
 
 def peer(name: str):
@@ -152,13 +166,19 @@ def main() -> None:
     ap.add_argument("--peers", default="trafilatura,readability,justext")
     ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--no-in-memory", dest="in_memory", action="store_false",
+                    help="skip the in-memory speed of ours (cargo bench --bench pages)")
     args = ap.parse_args()
     if not args.binary.exists():
         sys.exit(f"{args.binary} not found: build it with cargo build --release")
     pages = load(args.data)
     print(f"{len(pages)} pages, {sum(len(i['with']) for _, i, _ in pages)} snippets to keep, "
           f"{sum(len(i['without']) for _, i, _ in pages)} to leave out")
-    systems = {"corridor-atlas": run_ours(args.binary, pages)}
+    with tempfile.TemporaryDirectory(prefix="extraction-") as tmp:
+        folder = Path(tmp) / "pages"
+        write_pages(pages, folder)
+        systems = {"corridor-atlas": run_ours(args.binary, folder, pages)}
+        memory_speed = in_memory_speed(folder) if args.in_memory else None
     for name in [p for p in args.peers.split(",") if p]:
         try:
             systems[name] = run_peer(name, pages)
@@ -171,6 +191,9 @@ def main() -> None:
         results[name] = {"P": round(p, 4), "R": round(r, 4), "F1": round(f, 4), "empty": empty,
                          "pages_per_s": round(len(pages) / seconds, 1)}
         print(f"{name:<16} {p:>6.3f} {r:>6.3f} {f:>6.3f} {empty:>6} {len(pages) / seconds:>8.1f}")
+        if name == "corridor-atlas" and memory_speed:
+            results["corridor-atlas (in memory)"] = {"pages_per_s": memory_speed}
+            print(f"{'  (in memory)':<16} {'':>6} {'':>6} {'':>6} {'':>6} {memory_speed:>8.1f}")
     if args.top:
         misses, leaks = [], []
         score(pages, systems["corridor-atlas"][0], misses, leaks)

@@ -23,6 +23,9 @@ pub struct Reader {
     pub sentence: Option<u32>,
     /// Whether the view still has to scroll to the sentence.
     pub scroll_pending: bool,
+    /// Whether a web page's blocks left out of the count (menus, lists of links, captions) are
+    /// shown, dimmed, where they stood.
+    pub show_left_out: bool,
 }
 
 impl Reader {
@@ -32,6 +35,7 @@ impl Reader {
             doc,
             sentence,
             scroll_pending: true,
+            show_left_out: true,
         }
     }
 }
@@ -88,7 +92,16 @@ pub fn reader_ui(
                     ui.weak(path.display().to_string());
                 }
             });
-            ui.weak("Click a highlighted name to select it.");
+            ui.horizontal(|ui| {
+                ui.weak("Click a highlighted name to select it.");
+                if !doc.left_out.is_empty() {
+                    ui.checkbox(&mut reader.show_left_out, "Show what was left out")
+                        .on_hover_text(
+                            "The page's menus, lists of links, captions and other blocks that \
+                             are not the article: shown dimmed where they stood, never counted",
+                        );
+                }
+            });
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -133,8 +146,24 @@ fn article_ui(
         shown.clone(),
         focus.as_ref(),
         &selected,
+        reader.show_left_out,
     );
+    let (job, inserted) = job;
     let display = job.text.clone();
+    // A byte of the shown text to the document's byte (`None` inside a left-out block).
+    let to_doc = |byte: usize| -> Option<usize> {
+        let mut shift = 0;
+        for ins in &inserted {
+            if byte < ins.display_start {
+                break;
+            }
+            if byte < ins.display_start + ins.len {
+                return None;
+            }
+            shift += ins.len;
+        }
+        Some(byte - shift + shown.start)
+    };
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
     // Screen readers read the article as one text.
@@ -157,10 +186,7 @@ fn article_ui(
             .then_some(k)
         };
         let k = glyph(nearest).or_else(|| nearest.checked_sub(1).and_then(glyph))?;
-        let byte = display
-            .char_indices()
-            .nth(k)
-            .map(|(b, _)| b + shown.start)?;
+        let byte = display.char_indices().nth(k).and_then(|(b, _)| to_doc(b))?;
         let byte = u32::try_from(byte).ok()?;
         mentions.iter().find(|m| m.start <= byte && byte < m.end)
     };
@@ -190,8 +216,13 @@ fn article_ui(
     if reader.scroll_pending {
         reader.scroll_pending = false;
         if let Some(focus) = focus {
+            let before = inserted
+                .iter()
+                .filter(|i| i.doc_at <= focus.start)
+                .map(|i| i.len)
+                .sum::<usize>();
             let chars = display
-                .get(..focus.start.saturating_sub(shown.start))
+                .get(..focus.start.saturating_sub(shown.start) + before)
                 .map_or(0, |s| s.chars().count());
             let at = galley
                 .pos_from_cursor(egui::text::CCursor::new(chars))
@@ -241,9 +272,23 @@ fn shown_range(doc: &Document, focus: Option<std::ops::Range<usize>>) -> std::op
     start..end
 }
 
+/// A left-out block put into the shown text: where it went in the document's text and in the
+/// shown text, and how many bytes it took there.
+struct Inserted {
+    doc_at: usize,
+    display_start: usize,
+    len: usize,
+}
+
 /// The text of `range` with every mention highlighted (the selection's entities in their
-/// colours) and the focused sentence shaded. Single line breaks (hard-wrapped text) read as
-/// spaces; blank lines stay. Every replacement keeps byte length, so offsets map one to one.
+/// colours), the focused sentence shaded, and what is not counted (the header, notices and
+/// captions, and with `left_out` a web page's blocks left out of the article) dimmed. Single
+/// line breaks (hard-wrapped text) read as spaces; blank lines stay. Every replacement keeps byte
+/// length, so offsets map one to one outside the inserted blocks, which are returned.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the pieces of one layout; a struct would only rename them"
+)]
 fn article_job(
     ui: &egui::Ui,
     model: &Model,
@@ -252,7 +297,8 @@ fn article_job(
     range: std::ops::Range<usize>,
     focus: Option<&std::ops::Range<usize>>,
     selected: &[EntityId],
-) -> LayoutJob {
+    left_out: bool,
+) -> (LayoutJob, Vec<Inserted>) {
     let [mark_a, mark_b, corridor_mark, region_mark] = super::side_panel::marks(ui);
     let country_mark = if ui.visuals().dark_mode {
         Color32::from_rgb(0x45, 0x3a, 0x5c)
@@ -268,6 +314,76 @@ fn article_job(
     };
     job.wrap.max_width = ui.available_width();
     let content_start = doc.content_start as usize;
+    let not_counted: Vec<std::ops::Range<usize>> = doc
+        .sentences
+        .iter()
+        .filter(|s| s.boilerplate)
+        .map(|s| s.span.range())
+        .filter(|r| r.end > range.start && r.start < range.end)
+        .collect();
+    let blocks: Vec<&crate::corpus::LeftOut> = if left_out {
+        doc.left_out
+            .iter()
+            .filter(|b| range.start <= b.at && b.at <= range.end)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut inserted = Vec::new();
+    let left_format = TextFormat {
+        font_id: FontId::proportional(13.0),
+        color: ui.visuals().weak_text_color(),
+        line_height: Some(20.0),
+        ..Default::default()
+    };
+    let why_format = TextFormat {
+        font_id: FontId::proportional(11.0),
+        color: ui.visuals().weak_text_color(),
+        italics: true,
+        line_height: Some(20.0),
+        ..Default::default()
+    };
+    let mut next_block = 0;
+    // Appends the left-out blocks that stood at `at`, each as a paragraph of its own.
+    // Appends the left-out blocks that stood at `at` as dimmed paragraphs: a run of blocks left
+    // out for one reason (the items of a menu) as one paragraph, its reason said once.
+    let mut insert_blocks = |job: &mut LayoutJob, at: usize| {
+        while let Some(first) = blocks.get(next_block).filter(|b| b.at <= at) {
+            let run = blocks[next_block..]
+                .iter()
+                .take_while(|b| b.at == first.at && b.why == first.why)
+                .count();
+            let items: Vec<&str> = blocks[next_block..next_block + run]
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect();
+            next_block += run;
+            let display_start = job.text.len();
+            // Blocks stand before a paragraph (after its blank line), or after the last one.
+            let at_end = at >= doc.text.len();
+            let lead = if at_end && display_start > 0 {
+                "\n\n"
+            } else {
+                ""
+            };
+            let tail = if at_end { "" } else { "\n\n" };
+            job.append(
+                &format!("{lead}left out: {} · ", first.why),
+                0.0,
+                why_format.clone(),
+            );
+            job.append(
+                &format!("{}{tail}", items.join(" · ")),
+                0.0,
+                left_format.clone(),
+            );
+            inserted.push(Inserted {
+                doc_at: at,
+                display_start,
+                len: job.text.len() - display_start,
+            });
+        }
+    };
     let format = |bg: Color32, strong: bool, header: bool| TextFormat {
         font_id: font.clone(),
         color: if header {
@@ -299,6 +415,14 @@ fn article_job(
         cuts.push(f.start.clamp(range.start, range.end));
         cuts.push(f.end.clamp(range.start, range.end));
     }
+    for r in &not_counted {
+        cuts.push(r.start.clamp(range.start, range.end));
+        cuts.push(r.end.clamp(range.start, range.end));
+    }
+    for b in &blocks {
+        // A block stands before the paragraph that follows it: after the blank line.
+        cuts.push(b.at);
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let mut next_mention = 0;
@@ -324,14 +448,13 @@ fn article_job(
             None if in_focus => focus_bg,
             None => Color32::TRANSPARENT,
         };
+        insert_blocks(&mut job, a);
         let piece = text.get(a - range.start..b - range.start).unwrap_or("");
-        job.append(
-            piece,
-            0.0,
-            format(background, mention.is_some(), b <= content_start),
-        );
+        let dimmed = b <= content_start || not_counted.iter().any(|r| r.start <= a && b <= r.end);
+        job.append(piece, 0.0, format(background, mention.is_some(), dimmed));
     }
-    job
+    insert_blocks(&mut job, range.end);
+    (job, inserted)
 }
 
 /// Line breaks inside paragraphs become spaces and carriage returns vanish into spaces, byte for

@@ -61,8 +61,47 @@ fn has_notice_word(text: &[u8]) -> bool {
     WORDS.iter().any(|w| w.find(text).is_some())
 }
 
+/// Captions and credits are short: a line under a picture, not a paragraph.
+const CREDIT_MAX_BYTES: usize = 160;
+
+/// Words that introduce a picture's credit ("… (Foto: Privat)", "Photo: Reuters").
+const CREDIT_WORDS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "image:",
+    "crédito:",
+    "credit:",
+    "picture:",
+];
+
+/// Whether a short paragraph is a picture's caption or credit: it holds "©", or it ends with a
+/// credit ("Foto: LN", "(Photo: AFP)").
+fn is_credit(paragraph: &str) -> bool {
+    let text = paragraph.trim();
+    if text.len() > CREDIT_MAX_BYTES {
+        return false;
+    }
+    if text.contains('©') {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    CREDIT_WORDS.iter().any(|word| {
+        lower.rfind(word).is_some_and(|at| {
+            let after = lower[at + word.len()..].trim_end_matches([')', ']', ' ']);
+            // A name or two, no sentence after it.
+            after.len() <= 40 && !after.contains(['.', '!', '?'])
+        })
+    })
+}
+
 /// Whether a paragraph is page furniture rather than article text.
 pub(super) fn is_boilerplate(paragraph: &str) -> bool {
+    if is_credit(paragraph) {
+        return true;
+    }
     let text = paragraph.trim_start().as_bytes();
     let opens_as_notice = OPENINGS.iter().any(|o| {
         text.get(..o.len())
@@ -93,5 +132,18 @@ mod tests {
             "Azerbaijan and Türkiye signed a plan to share data."
         ));
         assert!(!is_boilerplate("Photographers from Baku exhibited."));
+        // Captions and credits.
+        assert!(is_boilerplate(
+            "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO"
+        ));
+        assert!(is_boilerplate("La bendición se realizará mañana. Foto: LN"));
+        assert!(is_boilerplate("Die Mannschaft in Tokio (Foto: Privat)"));
+        assert!(!is_boilerplate(
+            "Photo: the minister said the picture was taken in Baku. Talks went on."
+                .trim_start_matches("Photo: ")
+        ));
+        assert!(!is_boilerplate(
+            "The agency's photo: a ministers' meeting in Baku, then talks on the route west."
+        ));
     }
 }

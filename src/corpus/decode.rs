@@ -46,6 +46,8 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
             let bytes = e.into_bytes();
             if mostly_utf8(&bytes) {
                 String::from_utf8_lossy(&bytes).into_owned()
+            } else if let Some(encoding) = declared(&bytes) {
+                encoding.decode_without_bom_handling(&bytes).0.into_owned()
             } else {
                 legacy(&bytes).ok_or(DecodeError::InvalidUtf8(bad))?
             }
@@ -81,6 +83,34 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         broken += usize::from(!chunk.invalid().is_empty());
     }
     broken > 0 && multi_byte >= 100 * broken
+}
+
+/// The single-byte or East Asian encoding a web page or XML file declares in its first
+/// kilobyte (`<meta charset="iso-8859-1">`, `content="text/html; charset=windows-1251"`,
+/// `<?xml … encoding="…"?>`), when the bytes are not UTF-8. A declaration of UTF-8 or UTF-16
+/// is not believed of bytes that are not: the guess decides then.
+fn declared(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let at = ["charset=", "encoding="].iter().find_map(|key| {
+        memchr::memmem::find_iter(head, key.as_bytes())
+            .next()
+            .map(|i| i + key.len())
+    })?;
+    let rest = head.get(at..)?;
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+        .unwrap_or(rest.len());
+    let encoding = encoding_rs::Encoding::for_label(rest.get(..end)?)?;
+    (encoding != encoding_rs::UTF_8
+        && encoding != encoding_rs::UTF_16LE
+        && encoding != encoding_rs::UTF_16BE
+        && encoding != encoding_rs::REPLACEMENT)
+        .then_some(encoding)
 }
 
 fn guess(bytes: &[u8]) -> &'static encoding_rs::Encoding {
@@ -184,5 +214,23 @@ mod tests {
         let text = decode(bytes).unwrap_or_default();
         assert!(text.starts_with("Świat: Polska i Węgry"), "{text:.40}");
         assert!(text.ends_with("broken \u{fffd} byte"));
+    }
+
+    #[test]
+    fn a_declared_encoding_is_believed_of_bytes_that_are_not_utf8() {
+        // KOI8-R declared: bytes that Windows-1252 would also decode, differently.
+        let (koi8, _, _) = encoding_rs::KOI8_R.encode("Россия и Казахстан");
+        let mut page = b"<html><head><meta charset=\"koi8-r\"></head><body>".to_vec();
+        page.extend_from_slice(&koi8);
+        let text = decode(page).unwrap_or_default();
+        assert!(text.ends_with("<body>Россия и Казахстан"), "{text}");
+        assert_eq!(
+            declared(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+            ),
+            Some(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(declared(b"<meta charset='utf-8'>"), None);
+        assert_eq!(declared(b"charset=nonsense"), None);
     }
 }

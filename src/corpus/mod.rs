@@ -118,7 +118,8 @@ pub fn articles(
                 return (Vec::new(), vec![reason]);
             }
             let mut doc = Document::from_text(id.to_owned(), path_buf, page.text, bytes);
-            doc.apply(page.title, page.date, None);
+            doc.apply(page.title, page.date, page.url);
+            doc.left_out = page.left_out;
             (vec![doc], Vec::new())
         }
         Format::JsonLines => records(records::json_lines(&text)),
@@ -203,6 +204,10 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// Sentence spans, in order; no sentence crosses a paragraph.
     pub sentences: Vec<Sentence>,
+    /// For a web page, the visible blocks left out of `text` as not the article (menus, lists
+    /// of links, captions …), where they stood: shown dimmed by the reader, never counted.
+    /// Let go with the text ([`pipeline::page_of`](crate::pipeline::page_of) reads them back).
+    pub left_out: Vec<LeftOut>,
 }
 
 impl Document {
@@ -239,6 +244,7 @@ impl Document {
             content_start: header.content_start as u32,
             paragraphs,
             sentences,
+            left_out: Vec::new(),
         }
     }
 
@@ -261,6 +267,7 @@ impl Document {
         if self.path.is_some() && self.on_disk.is_none() {
             self.on_disk = Some(self.text.len());
             self.text = String::new();
+            self.left_out = Vec::new();
         }
     }
 

@@ -308,6 +308,8 @@ struct JsonReadDocument<'a> {
     title: &'a str,
     date: Option<String>,
     source: Option<&'a str>,
+    /// The source when it is a web address.
+    url: Option<&'a str>,
     duplicate_of: Option<&'a str>,
     paragraphs: Vec<JsonParagraph<'a>>,
 }
@@ -330,17 +332,25 @@ struct JsonParagraph<'a> {
     why: Option<String>,
 }
 
-/// Each document as read, one JSON object per line: id, title, date, source, the document it
-/// repeats, and its paragraphs in reading order with whether each is counted and, if not, why:
+/// Each document as read, one JSON object per line: id, title, date, source (and `url` when
+/// it is a web address), the document it repeats, and its paragraphs in reading order with whether each is counted and, if not, why:
 /// "boilerplate" (a notice, caption or share line), and for web pages the blocks left out of the
 /// article — "furniture (navigation)", "links", "outside the article" and the like.
 pub fn write_documents(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> {
     let mut texts = TextsBack::default();
     for doc in &dataset.documents {
-        let page = pipeline::page_of(doc).map_err(std::io::Error::other)?;
-        let (text, left_out) = match page {
-            Some(page) => (std::borrow::Cow::Owned(page.text), page.left_out),
-            None => (texts.of(doc)?, Vec::new()),
+        // A page whose text was let go is read again whole, with what was left out of it.
+        let page = if doc.on_disk.is_some() {
+            pipeline::page_of(doc).map_err(std::io::Error::other)?
+        } else {
+            None
+        };
+        let (text, left_out) = match &page {
+            Some(page) => (
+                std::borrow::Cow::Borrowed(page.text.as_str()),
+                &page.left_out,
+            ),
+            None => (texts.of(doc)?, &doc.left_out),
         };
         let mut left = left_out.iter().peekable();
         let mut paragraphs = Vec::new();
@@ -371,6 +381,10 @@ pub fn write_documents(out: &mut dyn Write, dataset: &Dataset) -> std::io::Resul
             title: &doc.title,
             date: doc.date.map(|d| d.to_string()),
             source: doc.source.as_deref(),
+            url: doc
+                .source
+                .as_deref()
+                .filter(|s| s.starts_with("http://") || s.starts_with("https://")),
             duplicate_of: doc
                 .duplicate_of
                 .and_then(|i| dataset.documents.get(i as usize))
