@@ -87,6 +87,10 @@ fn is_credit(paragraph: &str) -> bool {
     if text.contains('©') {
         return true;
     }
+    // Every credit word ends with a colon: most paragraphs need no lower-case copy.
+    if !text.contains(':') {
+        return false;
+    }
     let lower = text.to_lowercase();
     CREDIT_WORDS.iter().any(|word| {
         lower.rfind(word).is_some_and(|at| {
