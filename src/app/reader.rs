@@ -80,7 +80,7 @@ pub fn reader_ui(
                     ));
                 }
                 match &doc.source {
-                    Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                    Some(url) if crate::corpus::is_web_address(url) => {
                         ui.hyperlink_to("Original", url).on_hover_text(url);
                     }
                     Some(source) => {

@@ -286,6 +286,11 @@ impl Document {
     }
 }
 
+/// Whether a source or link is an absolute web address (`http://` or `https://`).
+pub fn is_web_address(text: &str) -> bool {
+    text.starts_with("http://") || text.starts_with("https://")
+}
+
 /// A file that could not be used, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {

@@ -105,7 +105,7 @@ pub fn write_evidence(
             write!(out, ", {date}")?;
         }
         match &d.source {
-            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            Some(url) if crate::corpus::is_web_address(url) => {
                 write!(out, ", <{}>", url.replace(['<', '>', ' '], ""))?;
             }
             Some(source) => write!(out, ", {}", escaped(source))?,

@@ -384,7 +384,7 @@ pub fn write_documents(out: &mut dyn Write, dataset: &Dataset) -> std::io::Resul
             url: doc
                 .source
                 .as_deref()
-                .filter(|s| s.starts_with("http://") || s.starts_with("https://")),
+                .filter(|s| crate::corpus::is_web_address(s)),
             duplicate_of: doc
                 .duplicate_of
                 .and_then(|i| dataset.documents.get(i as usize))

@@ -366,7 +366,7 @@ fn read(html: &Html, nodes: &Nodes<'_>, classes: bool) -> Page {
 /// An absolute web address, trimmed; `None` for relative or other addresses.
 fn web_address(href: &str) -> Option<String> {
     let href = href.trim();
-    (href.starts_with("http://") || href.starts_with("https://")).then(|| href.to_owned())
+    super::is_web_address(href).then(|| href.to_owned())
 }
 
 /// The `articleBody` of a JSON-LD script (schema.org `NewsArticle`, `BlogPosting` …), anywhere
