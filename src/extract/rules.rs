@@ -528,6 +528,8 @@ pub(super) struct Senses {
     moved: Vec<(usize, EntityId, usize)>,
     /// The sentence being judged.
     sentence: usize,
+    /// Whether a sentence read "Georgia" as the US state.
+    georgia_state: bool,
 }
 
 impl Senses {
@@ -648,6 +650,20 @@ pub(super) fn apply(
                 }
             }
         }
+        // "the city of Turkey", "City of Lebanon": a country is no city, unless its capital bears
+        // its name ("the city of Singapore", "Mexico City").
+        if country
+            && matches!(form.via, Via::Name | Via::Variant)
+            && a_town_by_name(text, f.start)
+            && !entity
+                .capital
+                .as_deref()
+                .is_some_and(|c| c.starts_with(surface) || surface.starts_with(c))
+        {
+            keep[i] = false;
+            senses.another_place(f.form);
+            continue;
+        }
         if country && !matches!(form.via, Via::City | Via::Capital | Via::Custom) {
             match inside_longer_name(text, f.start, f.end, form.via == Via::Demonym) {
                 Longer::No => {}
@@ -669,6 +685,29 @@ pub(super) fn apply(
                 }
             }
         }
+        // "Joyce Glover, 22, Palestine, …": a person's age, then where they live — a town of a
+        // country with states, when the name is also such a town's.
+        if country
+            && matches!(form.via, Via::Name | Via::Variant)
+            && hometown_after_age(text, f.start, f.end)
+            && form
+                .alternatives
+                .iter()
+                .any(|a| SUBDIVISION_COUNTRIES.contains(&gazetteer.entity(*a).code.as_str()))
+        {
+            keep[i] = false;
+            senses.another_place(f.form);
+            continue;
+        }
+        if form.via == Via::Demonym && a_cuisine(text, f.end) {
+            keep[i] = false;
+            continue;
+        }
+        if form.via == Via::Demonym && demonym_as_surname(text, f.start, f.end) {
+            keep[i] = false;
+            senses.another_place(f.form);
+            continue;
+        }
         if form.via == Via::Demonym && is_a_language(text, f.start, f.end) {
             keep[i] = false;
             continue;
@@ -680,6 +719,7 @@ pub(super) fn apply(
             && georgia_is_the_us_state(gazetteer, text, sentence, f, found)
         {
             keep[i] = false;
+            senses.georgia_state = true;
             continue;
         }
         // The headline test reads the whole sentence; only names that are also people's need it.
@@ -868,8 +908,11 @@ const PLACE_PREFIXES: &[&str] = &["New", "Little", "United"];
 
 /// Capitalised nouns that, right after a name, make it part of the name of a smaller place or a
 /// feature: "Guernsey County", "Jersey City", "Niger Delta", "Korean Peninsula", "Cuba Street".
+/// A quarter named after a people is a neighbourhood of another city ("the French Quarter" of New
+/// Orleans, "the Armenian Quarter" of Jerusalem).
 const PLACE_SUFFIXES: &[&str] = &[
     "County",
+    "Quarter",
     "City",
     "Delta",
     "Peninsula",
@@ -912,6 +955,7 @@ const LOCAL_INSTITUTIONS: &[&str] = &[
     "Village",
     "Area",
     "Fire",
+    "Civic",
 ];
 
 /// Lower-case words after a place's name that make it where people live: "a Palestine man",
@@ -971,6 +1015,138 @@ const SHOP_SUFFIXES: &[&str] = &[
     "Supermarket",
     "Supermarkets",
 ];
+
+/// Nouns after a demonym that make it a cuisine or a place to eat, named after a people's cooking
+/// rather than speaking of the country: "Mexican food", "Polish sausage", "an Irish pub", "the
+/// Greek and Italian Grill", "Yokohama Japanese Restaurant".
+const CUISINE: &[&str] = &[
+    "food",
+    "foods",
+    "cuisine",
+    "cooking",
+    "dish",
+    "dishes",
+    "fare",
+    "sausage",
+    "sausages",
+    "restaurant",
+    "restaurants",
+    "Restaurant",
+    "Restaurants",
+    "grill",
+    "Grill",
+    "pub",
+    "Pub",
+    "bistro",
+    "Bistro",
+    "bakery",
+    "Bakery",
+    "deli",
+    "Deli",
+    "grocery",
+    "Grocery",
+    "Kitchen",
+    "Cafe",
+    "Café",
+    "Marketplace",
+];
+
+/// Whether a demonym ending at `end` names a cuisine: the cuisine noun follows, or a list of
+/// demonyms leads to one ("Greek and Italian Grill").
+fn a_cuisine(text: &str, end: usize) -> bool {
+    let mut at = end;
+    for _ in 0..4 {
+        let next = next_word(text, at);
+        if CUISINE.contains(&next) {
+            return true;
+        }
+        if !(matches!(next, "and" | "or") || LANGUAGES.contains(&next)) {
+            return false;
+        }
+        at += 1 + next.len();
+        // "Greek and Italian Grill's": the possessive is part of the noun.
+    }
+    false
+}
+
+/// Verbs of saying after a surname.
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "asked",
+    "noted",
+    "recalled",
+];
+
+/// "Public Information Officer Monica French said", "Police Chief Thomas Finn said", "“We
+/// cooperated,” French said": a demonym that is a surname (French, English, Finn, Dane) is a
+/// person when a given name stands before it, or it speaks right after a quotation, and a verb of
+/// saying follows. A people speaks with its article ("the French said").
+fn demonym_as_surname(text: &str, start: usize, end: usize) -> bool {
+    if !SAID.contains(&next_word(text, end)) {
+        return false;
+    }
+    let head = text[..start].trim_end_matches(' ');
+    if head.ends_with('”') || head.ends_with(",\"") {
+        return true;
+    }
+    let previous = previous_word(text, start);
+    if !previous.starts_with(char::is_uppercase)
+        || previous.chars().all(char::is_uppercase)
+        || BEFORE_NAME_OK.contains(&previous)
+        || LANGUAGES.contains(&previous)
+        || ETHNIC_PREFIXES.contains(&previous)
+    {
+        return false;
+    }
+    // The word before the given name must not open the sentence ("Many French said").
+    let before = text[..start - previous.len() - 1].trim_end_matches(' ');
+    !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '“', '”', ':']))
+}
+
+/// "the city of Turkey", "the Town of Lebanon": a place called by the name, as opposed to "the
+/// largest city of Turkey", a place in the country.
+fn a_town_by_name(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    let Some(head) = head
+        .strip_suffix("city of ")
+        .or_else(|| head.strip_suffix("City of "))
+        .or_else(|| head.strip_suffix("town of "))
+        .or_else(|| head.strip_suffix("Town of "))
+        .or_else(|| head.strip_suffix("village of "))
+    else {
+        return false;
+    };
+    head.strip_suffix("the ")
+        .or_else(|| head.strip_suffix("The "))
+        .is_some_and(|h| !h.ends_with(char::is_alphanumeric))
+}
+
+/// "Terry Lee Jolly, 60, Lebanon, was arrested": the name stands after a capitalised name and an
+/// age between commas, and ends its clause — the style of police and court notes in local news,
+/// where it is where the person lives.
+fn hometown_after_age(text: &str, start: usize, end: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix(", ") else {
+        return false;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    let Some(name) = head[..head.len() - digits].strip_suffix(", ") else {
+        return false;
+    };
+    let last = name.rsplit(' ').next().unwrap_or("");
+    last.starts_with(char::is_uppercase)
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
+        && text[end..].starts_with([',', '.', ';'])
+}
 
 /// Whether the name at `start..end` is a word of a longer name that is not its country.
 fn inside_longer_name(text: &str, start: usize, end: usize, demonym: bool) -> Longer {
@@ -1467,6 +1643,37 @@ fn georgia_is_the_us_state(
     has_any_word(sentence, &US) && !has_any_word(sentence, &CAUCASUS)
 }
 
+/// Georgia throughout an article that speaks of the US state: where one sentence read it as the
+/// state, or the article names other states of the United States, and nothing in the article
+/// speaks of the Caucasus (its cities, neighbours, leaders, "Georgian"), every bare "Georgia" is
+/// the state — one sense per discourse, as for towns named like countries. Sentences without
+/// cues of their own ("a Georgia jail", "Georgia communities") are the common case in local news.
+pub(super) fn georgia_throughout<T>(
+    gazetteer: &Gazetteer,
+    text: &str,
+    senses: &Senses,
+    items: &mut Vec<T>,
+    form_of: impl Fn(&T) -> usize,
+) {
+    let forms = gazetteer.forms();
+    let is_georgia = |item: &T| {
+        let form = &forms[form_of(item)];
+        form.via == Via::Name
+            && form.text.eq_ignore_ascii_case("Georgia")
+            && gazetteer.entity(form.entity).code == "GEO"
+    };
+    if !items.iter().any(is_georgia) {
+        return;
+    }
+    if !senses.georgia_state && !countries_by_subdivision(text).contains(&"USA") {
+        return;
+    }
+    if has_any_word(text, &CAUCASUS) || has_any_word(text, &GEORGIAN) {
+        return;
+    }
+    items.retain(|item| !is_georgia(item));
+}
+
 /// "Michael Jordan", "Chad Smith said", "Denzel Washington": the name stands between capitalised
 /// words that are not the usual company of a country's name.
 fn persons_name(text: &str, start: usize, end: usize, surface: &str) -> Option<Person> {
@@ -1599,6 +1806,8 @@ impl WordList {
 
 static US: LazyLock<WordList> = LazyLock::new(|| WordList::new(US_CUES));
 static CAUCASUS: LazyLock<WordList> = LazyLock::new(|| WordList::new(CAUCASUS_CUES));
+static GEORGIAN: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(&["Georgian", "Georgians", "GEORGIAN"]));
 static FOOD: LazyLock<WordList> = LazyLock::new(|| WordList::new(FOOD_CUES));
 
 /// A headline in Title Case ("Aliyev and Erdoğan Strengthen Energy Ties"), where capitals say
@@ -1979,6 +2188,103 @@ mod tests {
             vec!["GEO", "GEO"]
         );
         assert_eq!(codes("The Georgian Dream party won."), vec!["GEO"]);
+    }
+
+    #[test]
+    fn georgia_throughout_an_article_about_the_us_state() {
+        // One sentence settles it ("Georgia State Ethics Commission"), or the article's other
+        // states do; the sentences without cues follow.
+        assert!(
+            codes(
+                "The bill would prohibit Georgia communities from restricting modular homes. \
+                 Rick Thompson heads the Georgia State Ethics Commission."
+            )
+            .is_empty()
+        );
+        assert!(
+            codes(
+                "The dealer hanged himself in a Georgia jail last summer. \
+                 She mailed payments to Arizona and California."
+            )
+            .is_empty()
+        );
+        // An article that speaks of the Caucasus anywhere keeps the country.
+        assert_eq!(
+            found(
+                "Observers were sent to Georgia. They travelled on from Tbilisi. \
+                 A senator from Arizona joined them."
+            ),
+            vec![
+                ("Georgia".into(), "GEO".into()),
+                ("Tbilisi".into(), "GEO".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn towns_named_like_countries_where_people_live() {
+        // Police and court notes: a name, an age, then the hometown; the whole article follows.
+        assert!(
+            codes(
+                "Joyce Glover, 22, Palestine, date of alleged offense, Nov. 23. \
+                 The driver, Galen Miller of Palestine, was treated at the scene."
+            )
+            .is_empty()
+        );
+        assert!(codes("The fair is held past the Palestine Civic Center.").is_empty());
+        // Not a town of a country with states: the country.
+        assert_eq!(codes("Ahmed Ali, 34, Egypt, won the race."), vec!["EGY"]);
+        assert_eq!(
+            codes("Talks on Palestine, the envoy said, resume."),
+            vec!["PSE"]
+        );
+    }
+
+    #[test]
+    fn the_city_of_a_country_name_is_a_town() {
+        assert!(
+            codes("The celebration returns to Turkey on Thursday. Tickets are sold by the city of Turkey.")
+                .is_empty()
+        );
+        assert_eq!(
+            codes("Ankara is not the largest city of Turkey."),
+            vec!["TUR", "TUR"]
+        );
+        // A country whose capital bears its name is also a city.
+        assert_eq!(codes("He lives in the city of Singapore."), vec!["SGP"]);
+    }
+
+    #[test]
+    fn quarters_named_after_a_people_and_breeds_are_no_countries() {
+        assert_eq!(
+            codes("The hotel stands in the French Quarter of New Orleans."),
+            vec!["USA"]
+        );
+        assert!(codes("Their French bulldog died in the hold.").is_empty());
+        assert_eq!(codes("French troops left Mali."), vec!["FRA", "MLI"]);
+    }
+
+    #[test]
+    fn cuisines_are_no_countries() {
+        assert!(codes("You can get Mexican food like taco in a bag for $2.").is_empty());
+        assert!(codes("Walk over to the Greek and Italian Grill's booth for gyros.").is_empty());
+        assert!(codes("The party at McHale's Irish pub spills onto Main Street.").is_empty());
+        assert_eq!(codes("Mexican officials met in Texas."), vec!["MEX"]);
+    }
+
+    #[test]
+    fn demonyms_that_are_surnames_are_people() {
+        assert!(
+            codes(
+                "Public Information Officer Monica French said the grant was late. \
+                 “We cooperated,” French said."
+            )
+            .is_empty()
+        );
+        assert!(codes("Boulder City Police Chief Thomas Finn said the plan works.").is_empty());
+        // A people speaks with its article; a sentence may open with the demonym.
+        assert_eq!(codes("The French said no."), vec!["FRA"]);
+        assert_eq!(codes("Many British said they would stay."), vec!["GBR"]);
     }
 
     #[test]
