@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::{Command, ExportKind};
+
 /// A dialog the user has not answered yet.
 pub struct Pending {
     rx: Receiver<Option<Vec<PathBuf>>>,
@@ -101,4 +103,49 @@ fn ask(
         // Without a thread the dialog cannot open; the pending answer reads as cancelled.
     }
     Pending { rx }
+}
+
+/// What an open file dialog is asking for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Purpose {
+    Gazetteer,
+    Export(ExportKind),
+    Open,
+}
+
+impl super::AtlasApp {
+    /// Opens a file dialog (`native`) whose answer is for `purpose`; with `scripted_dialogs`
+    /// set, takes the next scripted answer instead.
+    pub(super) fn ask(
+        &mut self,
+        purpose: Purpose,
+        native: impl FnOnce(Arc<dyn Fn() + Send + Sync>) -> Pending,
+    ) {
+        let pending = match &mut self.scripted_dialogs {
+            Some(answers) => Pending::answered((!answers.is_empty()).then(|| answers.remove(0))),
+            None => native(Arc::clone(&self.repaint)),
+        };
+        self.dialog = Some((pending, purpose));
+    }
+
+    /// Turns the answer of the open dialog, once given, into the command it was asked for.
+    pub(super) fn poll_dialog(&mut self) {
+        let Some((pending, purpose)) = &mut self.dialog else {
+            return;
+        };
+        match pending.take() {
+            Answer::Waiting => {}
+            Answer::Cancelled => self.dialog = None,
+            Answer::Chosen(paths) => {
+                let purpose = *purpose;
+                self.dialog = None;
+                let first = paths.first().cloned().unwrap_or_default();
+                self.commands.push(match purpose {
+                    Purpose::Gazetteer => Command::UseGazetteer(Some(first)),
+                    Purpose::Export(kind) => Command::Export(kind, first),
+                    Purpose::Open => Command::Open(paths),
+                });
+            }
+        }
+    }
 }

@@ -1,0 +1,154 @@
+//! The runtime model: a loaded corpus with its current analysis and layouts. Nothing here is
+//! persisted; it is rebuilt from the corpus and the settings.
+
+use std::sync::Arc;
+
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::graph::{self, Analysis};
+use crate::layout::{ForceLayout, Layout};
+use crate::pipeline::{Dataset, Source};
+use crate::scene::{Basemap, Pick, SceneKind};
+
+use super::Loaded;
+use super::settings::{Settings, params_of};
+
+/// A loaded corpus with its current analysis.
+pub struct Model {
+    /// The gazetteer.
+    pub gazetteer: Arc<Gazetteer>,
+    /// Country outlines.
+    pub basemap: Arc<Basemap>,
+    /// What was loaded.
+    pub source: Source,
+    /// Documents, mentions, problems.
+    pub dataset: Dataset,
+    /// The graph for the current settings.
+    pub analysis: Analysis,
+    /// Node positions on the map.
+    pub layout: Layout,
+    /// The network layout, stepped a little every frame until it settles.
+    pub network: Option<ForceLayout>,
+    /// Node positions in the network view (the force layout's latest step).
+    pub network_layout: Layout,
+    /// Bumped whenever `analysis` or a layout changes, so caches know.
+    pub generation: u64,
+    /// Bumped whenever `analysis` is rebuilt.
+    pub analysis_generation: u64,
+    /// Names this dataset (documents and mentions), for caches of the whole corpus.
+    pub dataset_generation: u64,
+}
+
+impl Model {
+    pub(super) fn new(loaded: Loaded, settings: &Settings) -> Self {
+        let params = params_of(settings);
+        let analysis = graph::build(
+            &loaded.gazetteer,
+            &loaded.dataset.documents,
+            &loaded.dataset.mentions,
+            &params,
+        );
+        let layout = Layout::geographic(&analysis, &loaded.gazetteer, settings.projection);
+        Self {
+            gazetteer: loaded.gazetteer,
+            basemap: loaded.basemap,
+            source: loaded.source,
+            dataset: loaded.dataset,
+            analysis,
+            layout,
+            network: None,
+            network_layout: Layout::default(),
+            generation: next_generation(),
+            analysis_generation: next_generation(),
+            dataset_generation: next_generation(),
+        }
+    }
+
+    /// The positions for a view.
+    pub fn layout_for(&self, kind: SceneKind) -> &Layout {
+        match kind {
+            SceneKind::Map => &self.layout,
+            SceneKind::Network => &self.network_layout,
+        }
+    }
+
+    /// Advances the network layout for about `budget`; returns whether it is still moving.
+    pub(super) fn step_network(
+        &mut self,
+        settings: &Settings,
+        budget: std::time::Duration,
+    ) -> bool {
+        let started = std::time::Instant::now();
+        let force = self.network.get_or_insert_with(|| {
+            Layout::network_start(&self.analysis, &self.gazetteer, settings.projection)
+        });
+        if force.settled {
+            return false;
+        }
+        while !force.settled && started.elapsed() < budget {
+            force.run(5);
+        }
+        self.network_layout = Layout {
+            positions: force.positions.clone(),
+        };
+        self.generation = next_generation();
+        !force.settled
+    }
+
+    pub(super) fn rebuild(&mut self, settings: &Settings) {
+        // Where each country stands in the network now, so the new layout starts from there.
+        let placed: std::collections::HashMap<EntityId, [f32; 2]> = self
+            .network
+            .as_ref()
+            .map(|_| {
+                self.analysis
+                    .graph
+                    .node_indices()
+                    .map(|n| (self.analysis.graph[n].entity, self.network_layout.pos(n)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let params = params_of(settings);
+        self.analysis = graph::build(
+            &self.gazetteer,
+            &self.dataset.documents,
+            &self.dataset.mentions,
+            &params,
+        );
+        self.layout = Layout::geographic(&self.analysis, &self.gazetteer, settings.projection);
+        self.network = (!placed.is_empty()).then(|| {
+            Layout::network_from(
+                &self.analysis,
+                &self.gazetteer,
+                settings.projection,
+                &placed,
+            )
+        });
+        if let Some(force) = &self.network {
+            self.network_layout = Layout {
+                positions: force.positions.clone(),
+            };
+        }
+        self.generation = next_generation();
+        self.analysis_generation = self.generation;
+    }
+
+    /// Display name of an entity.
+    pub fn name(&self, id: EntityId) -> &str {
+        &self.gazetteer.entity(id).name
+    }
+
+    /// Whether a pick still exists in the current analysis.
+    pub fn has(&self, pick: Pick) -> bool {
+        match pick {
+            Pick::Country(c) => self.analysis.node(c).is_some(),
+            Pick::Link(a, b) => self.analysis.link(a, b).is_some(),
+            Pick::Corridor(k) => self.analysis.corridors.iter().any(|c| c.entity == k),
+        }
+    }
+}
+
+/// A number never handed out before, to tell analyses apart.
+pub(super) fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
