@@ -22,6 +22,37 @@ pub struct Loaded {
     pub dataset: Dataset,
 }
 
+/// Why a load did not give a corpus. The messages are the status bar's.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadFailure {
+    /// The user cancelled (or another load took its place).
+    #[error("cancelled")]
+    Cancelled,
+    /// The user's names file could not be used (the error names the file and the reason).
+    #[error(transparent)]
+    NamesFile(AssetError),
+    /// The names built into the binary could not be read.
+    #[error("the bundled gazetteer is damaged: {0}")]
+    BundledNames(AssetError),
+    /// The outlines built into the binary could not be read.
+    #[error("the bundled map outlines are damaged: {0}")]
+    Outlines(AssetError),
+    /// No thread could be started for the load.
+    #[error("cannot start loading: {0}")]
+    Thread(std::io::Error),
+    /// The loading thread ended without a word (it panicked).
+    #[error("loading stopped unexpectedly")]
+    Stopped,
+}
+
+impl From<LoadError> for LoadFailure {
+    fn from(e: LoadError) -> Self {
+        match e {
+            LoadError::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
 /// A message from the loading thread.
 pub enum LoadMsg {
     /// Files done so far.
@@ -30,8 +61,8 @@ pub enum LoadMsg {
     Batch(Box<Loaded>),
     /// Finished (the dataset is empty: the batches hold the documents).
     Done(Box<Loaded>),
-    /// Could not load; the message says why.
-    Failed(String),
+    /// Could not load.
+    Failed(LoadFailure),
 }
 
 /// What a load may reuse.
@@ -66,7 +97,7 @@ pub enum Poll {
     /// Still working.
     Pending,
     /// Finished with this result.
-    Finished(Result<Box<Loaded>, String>),
+    Finished(Result<Box<Loaded>, LoadFailure>),
 }
 
 impl Loader {
@@ -106,7 +137,7 @@ impl Loader {
         if let Err(e) = spawned {
             // Without a thread, report it through the same channel the window polls.
             let (tx, rx2) = channel();
-            let _ = tx.send(LoadMsg::Failed(format!("cannot start loading: {e}")));
+            let _ = tx.send(LoadMsg::Failed(LoadFailure::Thread(e)));
             return Self {
                 rx: rx2,
                 cancel,
@@ -131,7 +162,7 @@ impl Loader {
         &self.source
     }
 
-    /// Asks the load to stop; it finishes with "cancelled".
+    /// Asks the load to stop; it finishes with [`LoadFailure::Cancelled`].
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -149,7 +180,7 @@ impl Loader {
                 }
                 Err(TryRecvError::Empty) => return Poll::Pending,
                 Err(TryRecvError::Disconnected) => {
-                    return Poll::Finished(Err("loading stopped unexpectedly".into()));
+                    return Poll::Finished(Err(LoadFailure::Stopped));
                 }
             }
         }
@@ -160,7 +191,7 @@ impl Loader {
         self.incoming.take()
     }
 
-    fn receive(&mut self, msg: LoadMsg) -> Option<Result<Box<Loaded>, String>> {
+    fn receive(&mut self, msg: LoadMsg) -> Option<Result<Box<Loaded>, LoadFailure>> {
         match msg {
             LoadMsg::Progress(p) => self.progress = p,
             LoadMsg::Batch(batch) => match &mut self.incoming {
@@ -180,10 +211,10 @@ impl Loader {
 
     /// Blocks until the load ends (tests and the command line), and returns the whole corpus
     /// with its copies marked.
-    pub fn wait(mut self) -> Result<Box<Loaded>, String> {
+    pub fn wait(mut self) -> Result<Box<Loaded>, LoadFailure> {
         loop {
             let Ok(msg) = self.rx.recv() else {
-                return Err("loading stopped unexpectedly".into());
+                return Err(LoadFailure::Stopped);
             };
             if let Some(end) = self.receive(msg) {
                 let mut loaded = end?;
@@ -201,9 +232,9 @@ fn load(
     cancel: &AtomicBool,
     progress: &(dyn Fn(Progress) + Sync),
     batch: &mut dyn FnMut(Loaded),
-) -> Result<Loaded, String> {
+) -> Result<Loaded, LoadFailure> {
     let (prepared, listing) = rayon::join(
-        || -> Result<(Arc<Gazetteer>, Arc<Basemap>), String> {
+        || -> Result<(Arc<Gazetteer>, Arc<Basemap>), LoadFailure> {
             match shared {
                 Shared::Reuse(g, b) => Ok((g, b)),
                 Shared::Build {
@@ -213,12 +244,12 @@ fn load(
                     let g =
                         Gazetteer::load_with(gazetteer_file.as_deref(), options).map_err(|e| {
                             match e {
-                                AssetError::File { .. } => e.to_string(),
-                                other => format!("the bundled gazetteer is damaged: {other}"),
+                                AssetError::File { .. } => LoadFailure::NamesFile(e),
+                                other => LoadFailure::BundledNames(other),
                             }
                         })?;
                     let b = Basemap::bundled(Projection::default(), &g)
-                        .map_err(|e| format!("the bundled map outlines are damaged: {e}"))?;
+                        .map_err(LoadFailure::Outlines)?;
                     Ok((Arc::new(g), Arc::new(b)))
                 }
             }
@@ -241,10 +272,7 @@ fn load(
                 dataset,
             });
         },
-    )
-    .map_err(|e| match e {
-        LoadError::Cancelled => "cancelled".to_owned(),
-    })?;
+    )?;
     Ok(Loaded {
         gazetteer,
         basemap,

@@ -10,7 +10,7 @@ use crate::pipeline::Source;
 use super::model::{Model, next_generation};
 use super::settings::{Remembered, Settings};
 use super::timing::timing;
-use super::{AtlasApp, Loaded, Loader, Shared, loader, post, watch};
+use super::{AtlasApp, LoadFailure, Loaded, Loader, Shared, loader, post, watch};
 
 /// The gazetteer file a load was started with (`None`: the bundled names only).
 #[derive(Clone, Debug, PartialEq)]
@@ -45,7 +45,7 @@ impl AtlasApp {
     }
 
     /// An app with `source` already loaded (used by tests; blocks until the load ends).
-    pub fn loaded(source: Source) -> Result<Self, String> {
+    pub fn loaded(source: Source) -> Result<Self, LoadFailure> {
         let loaded = Loader::start(
             source,
             Shared::Build {
@@ -309,13 +309,13 @@ impl AtlasApp {
                         "showing the {} documents read; Reload (F5) reads the whole corpus",
                         model.dataset.documents.len()
                     );
-                    if e == "cancelled" {
+                    if matches!(e, LoadFailure::Cancelled) {
                         self.set_notice(format!("Reading cancelled: {shown}"));
                     } else {
                         self.error = Some(format!("{e}; {shown}"));
                     }
-                } else if e != "cancelled" {
-                    self.error = Some(e);
+                } else if !matches!(e, LoadFailure::Cancelled) {
+                    self.error = Some(e.to_string());
                 }
             }
         }

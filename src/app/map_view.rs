@@ -61,9 +61,24 @@ impl Camera {
     }
 }
 
+/// What the outlines on screen were drawn for: any change draws them again.
+#[derive(Clone, Copy, PartialEq)]
+struct BaseKey {
+    /// The map area's size.
+    size: Vec2,
+    /// The zoom.
+    px_per_unit: f32,
+    /// The model's generation (data or layout).
+    generation: u64,
+    /// Land, mentioned land and border colours.
+    colours: [[u8; 4]; 3],
+    /// The selected country, drawn highlighted.
+    selected: Option<EntityId>,
+}
+
 /// Outlines in screen space for one zoom: panning only moves them.
 struct BaseCache {
-    key: (Vec2, f32, u64, [[u8; 4]; 3], Option<EntityId>),
+    key: BaseKey,
     /// Where map point (0, 0) was on screen when `meshes` were last placed.
     origin: Pos2,
     meshes: Vec<Arc<Mesh>>,
@@ -88,8 +103,25 @@ fn corridors_shown(settings: &Settings) -> u64 {
     h.finish()
 }
 
+/// What a scene was built for: any change builds it again.
+#[derive(Clone, Copy, PartialEq)]
+struct SceneKey {
+    /// The model's generation (data or layout).
+    generation: u64,
+    /// What is selected or hovered.
+    focus: Focus,
+    /// Dark colours or light.
+    dark: bool,
+    /// Which corridors are drawn ([`corridors_shown`]).
+    corridors: u64,
+    /// Map or network.
+    kind: SceneKind,
+    /// The category colours.
+    palette: crate::scene::Palette,
+}
+
 struct SceneCache {
-    key: (u64, Focus, bool, u64, SceneKind, crate::scene::Palette),
+    key: SceneKey,
     scene: Scene,
 }
 
@@ -227,14 +259,14 @@ impl MapView {
         focus: Focus,
         dark: bool,
     ) -> &Scene {
-        let key = (
-            model.generation,
+        let key = SceneKey {
+            generation: model.generation,
             focus,
             dark,
-            corridors_shown(settings),
-            settings.view,
-            settings.palette,
-        );
+            corridors: corridors_shown(settings),
+            kind: settings.view,
+            palette: settings.palette,
+        };
         if self.scene.as_ref().is_none_or(|c| c.key != key) {
             let mut scene = match settings.view {
                 SceneKind::Map => scene::map_scene(
@@ -265,7 +297,7 @@ impl MapView {
             let old = self.scene.take();
             if model.analysis_generation != self.analysis_seen {
                 self.transition = old
-                    .filter(|o| o.key.4 == settings.view)
+                    .filter(|o| o.key.kind == settings.view)
                     .and_then(|o| Transition::between(&o.scene, &scene, self.now));
                 self.analysis_seen = model.analysis_generation;
             }
@@ -481,13 +513,13 @@ impl MapView {
         };
         // Outlines are projected and tessellated once per zoom (and data or colour change); a pan
         // moves the finished meshes.
-        let key = (
-            rect.size(),
-            camera.px_per_unit,
-            model.generation,
-            [style.land.0, style.land_mentioned.0, style.border.0],
-            selected_country,
-        );
+        let key = BaseKey {
+            size: rect.size(),
+            px_per_unit: camera.px_per_unit,
+            generation: model.generation,
+            colours: [style.land.0, style.land_mentioned.0, style.border.0],
+            selected: selected_country,
+        };
         let origin = camera.screen_from_map(rect, [0.0, 0.0]);
         if self.base.as_ref().is_none_or(|c| c.key != key) {
             let meshes = basemap_shapes(

@@ -41,7 +41,7 @@ use crate::scene::{Pick, SceneKind};
 pub use command::Command;
 pub use evidence::{Row, RowList, Subject};
 pub use exports::ExportKind;
-pub use loader::{Loaded, Loader, Shared};
+pub use loader::{LoadFailure, Loaded, Loader, Shared};
 pub use map_view::{Camera, MapView, basemap_shapes, fill_scene_mesh, scene_mesh, style_for};
 pub use model::Model;
 pub use reader::Reader;

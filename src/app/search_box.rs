@@ -33,7 +33,7 @@ pub struct SearchState {
     /// The results of the last search.
     pub results: Option<SearchResults>,
     /// Every name, built on first use for the gazetteer it was built from.
-    index: Option<(usize, NameIndex)>,
+    index: Option<(std::sync::Arc<crate::gazetteer::Gazetteer>, NameIndex)>,
 }
 
 impl SearchState {
@@ -66,9 +66,17 @@ impl SearchState {
             self.results = None;
             return;
         }
-        let key = std::sync::Arc::as_ptr(&model.gazetteer) as usize;
-        if self.index.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.index = Some((key, NameIndex::new(&model.gazetteer)));
+        // The index belongs to one gazetteer: held with it, so that a new gazetteer (even one
+        // allocated where a dropped one was) is never searched with the old index.
+        if self
+            .index
+            .as_ref()
+            .is_none_or(|(of, _)| !std::sync::Arc::ptr_eq(of, &model.gazetteer))
+        {
+            self.index = Some((
+                std::sync::Arc::clone(&model.gazetteer),
+                NameIndex::new(&model.gazetteer),
+            ));
         }
         let names = self
             .index

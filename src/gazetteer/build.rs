@@ -1,4 +1,7 @@
-//! Compiling records into entities, surface forms and one matcher.
+//! Compiling records into entities, surface forms and their matchers: five automata by the
+//! letters a form is written in (English and shared forms in ASCII, built here; names in other
+//! languages in ASCII, forms with accented Latin letters, forms in other scripts and the
+//! lower-case names of informal text, each compiled on first use — see `Gazetteer`).
 //!
 //! Forms are added in phases of decreasing authority — the user's own forms, English names and
 //! variants, former names, demonyms, capitals, regions, corridors and organisations, major
