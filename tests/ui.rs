@@ -324,7 +324,7 @@ fn switching_to_the_network_keeps_the_selection_and_the_layout_settles() {
         }
     }
     let app = h.state();
-    assert_eq!(app.settings.view, corridor_atlas::scene::SceneKind::Network);
+    assert_eq!(app.settings.centre, corridor_atlas::app::Centre::Network);
     assert_eq!(
         app.selection,
         Some(Pick::Country(aze)),
@@ -343,10 +343,7 @@ fn switching_to_the_network_keeps_the_selection_and_the_layout_settles() {
     let pos = app.map.screen_pos_of(model, aze).expect("on screen");
     h.get_by_label("Map").click();
     h.run();
-    assert_eq!(
-        h.state().settings.view,
-        corridor_atlas::scene::SceneKind::Map
-    );
+    assert_eq!(h.state().settings.centre, corridor_atlas::app::Centre::Map);
     assert!(
         h.state()
             .map
@@ -750,7 +747,10 @@ fn tables_sort_and_select() {
     let mut h = harness();
     h.get_by_label("Tables").click();
     h.run();
-    assert!(h.state().settings.show_tables);
+    assert_eq!(
+        h.state().settings.centre,
+        corridor_atlas::app::Centre::Tables
+    );
     starting_with(&h, "Betweenness").click();
     h.run();
     assert_eq!(h.state().tables.country_sort, (4, true));
@@ -807,7 +807,7 @@ fn tables_sort_and_select() {
     );
     h.get_by_label("Map").click();
     h.run();
-    assert!(!h.state().settings.show_tables);
+    assert_eq!(h.state().settings.centre, corridor_atlas::app::Centre::Map);
 }
 
 #[test]
@@ -1247,7 +1247,7 @@ fn choices_and_the_last_corpus_are_remembered_across_runs() {
     starting_with(&h, "Paragraph").click();
     h.run_steps(4);
     let settings = h.state().settings.clone();
-    assert_eq!(settings.view, corridor_atlas::scene::SceneKind::Network);
+    assert_eq!(settings.centre, corridor_atlas::app::Centre::Network);
     assert_eq!(settings.theme, corridor_atlas::app::Theme::Dark);
     assert_eq!(
         settings.palette,
@@ -1310,9 +1310,12 @@ fn the_view_menu_zooms_switches_and_the_help_menu_shows_the_sources() {
     let back = h.state().map.camera.expect("camera").px_per_unit;
     assert!((back - before.px_per_unit).abs() < 1e-3);
     menu(&mut h, &["View", "Tables"]);
-    assert!(h.state().settings.show_tables);
+    assert_eq!(
+        h.state().settings.centre,
+        corridor_atlas::app::Centre::Tables
+    );
     menu(&mut h, &["View", "Map"]);
-    assert!(!h.state().settings.show_tables);
+    assert_eq!(h.state().settings.centre, corridor_atlas::app::Centre::Map);
 
     menu(&mut h, &["Help", "About Corridor Atlas"]);
     assert!(h.state().show_about);

@@ -7,9 +7,9 @@ use crate::corpus::Date;
 use crate::graph::{Bucket, Measure, Window};
 use crate::layout::Projection;
 use crate::pipeline::Source;
-use crate::scene::{Basemap, Palette, Pick, SceneKind};
+use crate::scene::{Basemap, Palette, Pick};
 
-use super::settings::{MAX_RECENT, Theme};
+use super::settings::{Centre, MAX_RECENT, Theme};
 use super::{AtlasApp, ExportKind, Reader, dialog};
 
 /// Something the user asked for, applied after the frame.
@@ -23,8 +23,8 @@ pub enum Command {
     SetMinWeight(u32),
     /// Frame the data.
     FitView,
-    /// Show the map or the network.
-    SetView(SceneKind),
+    /// Show the map, the network or the tables in the centre.
+    SetCentre(Centre),
     /// Change the map projection.
     SetProjection(Projection),
     /// Show or hide one corridor's route.
@@ -56,8 +56,6 @@ pub enum Command {
     SetBucket(Option<Bucket>),
     /// Show or hide the timeline.
     ToggleTimeline,
-    /// Show the measures tables (true) or the map/network (false).
-    ShowTables(bool),
     /// Open a document in the reader, at a sentence.
     OpenReader {
         /// Index of the document.
@@ -111,13 +109,12 @@ impl Command {
             | Self::SetMinMentions(_)
             | Self::SetDateRange(_) => Family::Analysis,
             Self::FitView
-            | Self::SetView(_)
+            | Self::SetCentre(_)
             | Self::SetProjection(_)
             | Self::ToggleCorridor(_)
             | Self::ToggleShading
             | Self::SetBucket(_)
             | Self::ToggleTimeline
-            | Self::ShowTables(_)
             | Self::SetTheme(_)
             | Self::SetPalette(_)
             | Self::Zoom(_)
@@ -214,9 +211,16 @@ impl AtlasApp {
         match command {
             Command::FitView => self.map.reset_camera(),
             Command::Zoom(factor) => self.map.zoom_by(factor),
-            Command::SetView(kind) => {
-                self.settings.view = kind;
-                self.map.reset_camera();
+            Command::SetCentre(centre) => {
+                // A scene other than the one last drawn starts framed; back from the tables to
+                // the same scene, the camera stays.
+                if centre
+                    .scene()
+                    .is_some_and(|kind| kind != self.drawn_scene())
+                {
+                    self.map.reset_camera();
+                }
+                self.settings.centre = centre;
             }
             Command::SetProjection(projection) => {
                 self.settings.projection = projection;
@@ -238,7 +242,6 @@ impl AtlasApp {
             }
             Command::SetBucket(bucket) => self.settings.bucket = bucket,
             Command::ToggleTimeline => self.settings.show_timeline = !self.settings.show_timeline,
-            Command::ShowTables(on) => self.settings.show_tables = on,
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::SetPalette(palette) => self.settings.palette = palette,
             Command::ToggleFullscreen => self.fullscreen_asked = true,
@@ -289,7 +292,7 @@ impl AtlasApp {
                     );
                     return;
                 }
-                let name = kind.file_name(self.settings.view);
+                let name = kind.file_name(self.drawn_scene());
                 self.ask(dialog::Purpose::Export(kind), |repaint| {
                     dialog::save_as(kind.filters(), name, repaint)
                 });

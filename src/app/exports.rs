@@ -99,20 +99,20 @@ impl AtlasApp {
                 &mut bytes,
                 &model.gazetteer,
                 &model.analysis,
-                model.layout_for(self.settings.view),
+                model.layout_for(self.drawn_scene()),
                 self.settings.palette,
             ),
             ExportKind::GraphMl => crate::export::write_graphml(
                 &mut bytes,
                 &model.gazetteer,
                 &model.analysis,
-                model.layout_for(self.settings.view),
+                model.layout_for(self.drawn_scene()),
             ),
             ExportKind::CountriesCsv => crate::export::write_nodes_csv(
                 &mut bytes,
                 &model.gazetteer,
                 &model.analysis,
-                model.layout_for(self.settings.view),
+                model.layout_for(self.drawn_scene()),
             ),
             ExportKind::LinksCsv => {
                 crate::export::write_csv(&mut bytes, &model.gazetteer, &model.analysis)
@@ -166,7 +166,7 @@ impl AtlasApp {
             return None;
         }
         let frame = match (self.map.rect, self.map.camera) {
-            (Some(rect), Some(camera)) if self.map.kind == self.settings.view => {
+            (Some(rect), Some(camera)) if self.map.kind == self.drawn_scene() => {
                 crate::scene::Frame::View(crate::scene::View {
                     center: camera.center,
                     px_per_unit: camera.px_per_unit,
@@ -183,10 +183,10 @@ impl AtlasApp {
         };
         let document = crate::scene::picture(
             &model.analysis,
-            model.layout_for(self.settings.view),
+            model.layout_for(self.drawn_scene()),
             &model.gazetteer,
             &model.basemap,
-            self.settings.view,
+            self.drawn_scene(),
             &hidden,
             &style,
             frame,

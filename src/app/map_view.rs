@@ -94,6 +94,11 @@ pub fn style_for(dark: bool, settings: &Settings) -> Style {
     style
 }
 
+/// The scene the settings ask the map view for (the tables ask for none: the last one stays).
+fn scene_of(settings: &Settings, last: SceneKind) -> SceneKind {
+    settings.centre.scene().unwrap_or(last)
+}
+
 /// A fingerprint of which corridors are drawn, for the scene cache.
 fn corridors_shown(settings: &Settings) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
@@ -264,11 +269,11 @@ impl MapView {
             focus,
             dark,
             corridors: corridors_shown(settings),
-            kind: settings.view,
+            kind: scene_of(settings, self.kind),
             palette: settings.palette,
         };
         if self.scene.as_ref().is_none_or(|c| c.key != key) {
-            let mut scene = match settings.view {
+            let mut scene = match scene_of(settings, self.kind) {
                 SceneKind::Map => scene::map_scene(
                     &model.analysis,
                     &model.layout,
@@ -297,7 +302,7 @@ impl MapView {
             let old = self.scene.take();
             if model.analysis_generation != self.analysis_seen {
                 self.transition = old
-                    .filter(|o| o.key.kind == settings.view)
+                    .filter(|o| o.key.kind == scene_of(settings, self.kind))
                     .and_then(|o| Transition::between(&o.scene, &scene, self.now));
                 self.analysis_seen = model.analysis_generation;
             }
@@ -339,20 +344,20 @@ impl MapView {
             .scene(model, settings, &style, previous_focus, dark)
             .data_bounds;
         // A network that is still settling is refitted every frame, until the user moves the view.
-        let network_settling = settings.view == SceneKind::Network
+        let network_settling = scene_of(settings, self.kind) == SceneKind::Network
             && model.network.as_ref().is_some_and(|n| !n.settled);
-        if self.kind != settings.view || (network_settling && !self.moved) {
+        if self.kind != scene_of(settings, self.kind) || (network_settling && !self.moved) {
             self.camera = None;
-            self.kind = settings.view;
+            self.kind = scene_of(settings, self.kind);
         }
-        let camera = self
-            .camera
-            .get_or_insert_with(|| match (data_bounds, settings.view) {
-                (Some(b), SceneKind::Map) => Camera::fit(scene::padded_bounds(b), rect, 24.0),
-                (Some(b), SceneKind::Network) => Camera::fit(b, rect, 48.0),
-                (None, _) => Camera::fit(world, rect, 8.0),
-            });
-        let limits = match settings.view {
+        let camera =
+            self.camera
+                .get_or_insert_with(|| match (data_bounds, scene_of(settings, self.kind)) {
+                    (Some(b), SceneKind::Map) => Camera::fit(scene::padded_bounds(b), rect, 24.0),
+                    (Some(b), SceneKind::Network) => Camera::fit(b, rect, 48.0),
+                    (None, _) => Camera::fit(world, rect, 8.0),
+                });
+        let limits = match scene_of(settings, self.kind) {
             SceneKind::Map => limits,
             SceneKind::Network => (camera.px_per_unit * 0.05, camera.px_per_unit * 100.0),
         };
@@ -378,7 +383,7 @@ impl MapView {
             self.moved = true;
             // On the map, a double-click on a country frames that country; elsewhere it zooms in.
             let on_map = camera.map_from_screen(rect, pointer);
-            let country = (settings.view == SceneKind::Map)
+            let country = (scene_of(settings, self.kind) == SceneKind::Map)
                 .then(|| model.basemap.country_at(on_map))
                 .flatten();
             match country {
@@ -436,7 +441,7 @@ impl MapView {
         };
 
         painter.rect_filled(rect, 0.0, to_egui(style.sea));
-        if settings.view == SceneKind::Map {
+        if scene_of(settings, self.kind) == SceneKind::Map {
             self.paint_basemap(&painter, model, &style, camera, rect, selection);
         }
         let mut mesh = std::mem::take(&mut self.mesh);
@@ -567,7 +572,7 @@ impl MapView {
                     ui.vertical(|ui| {
                         ui.spacing_mut().item_spacing.y = 3.0;
                         ui.label(egui::RichText::new("Legend").strong());
-                        let network = settings.view == SceneKind::Network;
+                        let network = settings.centre == super::Centre::Network;
                         let node_text = if network {
                             "Country: size by link weight, colour by community"
                         } else {

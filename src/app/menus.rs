@@ -7,9 +7,9 @@ use crate::gazetteer::Former;
 use crate::graph::{Measure, Window};
 use crate::layout::Projection;
 use crate::pipeline::Source;
-use crate::scene::{Palette, SceneKind};
+use crate::scene::Palette;
 
-use super::settings::Theme;
+use super::settings::{Centre, Theme};
 use super::{AtlasApp, Command, ExportKind};
 
 /// The data the binary carries and where it comes from, for Help ▸ About (the full table with
@@ -49,22 +49,6 @@ pub(super) mod shortcut {
     pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Minus);
 }
 
-/// What the centre can show, with its label and hint: the map, the network, or (`None`) the
-/// tables. The toolbar and the View menu both offer them.
-pub(super) const CENTRE_VIEWS: [(Option<SceneKind>, &str, &str); 3] = [
-    (Some(SceneKind::Map), "Map", "Countries at their places"),
-    (
-        Some(SceneKind::Network),
-        "Network",
-        "Countries placed by their links, coloured by community",
-    ),
-    (
-        None,
-        "Tables",
-        "Countries and links with their measures, sortable",
-    ),
-];
-
 impl AtlasApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -79,7 +63,7 @@ impl AtlasApp {
                 ui.separator();
                 self.names_file_ui(ui, commands);
                 ui.separator();
-                if !self.settings.show_tables
+                if self.settings.centre != Centre::Tables
                     && ui
                         .button("Fit map")
                         .on_hover_text("Frame every linked country")
@@ -205,14 +189,19 @@ impl AtlasApp {
             keys(&shortcut::FULL_SCREEN),
         );
         ui.menu_button("View", |ui| {
-            for (to, label, hint) in CENTRE_VIEWS {
-                let on = self.centre() == to;
-                if ui.radio(on, label).on_hover_text(hint).clicked() && !on {
-                    self.switch_centre(to, commands);
+            for centre in Centre::ALL {
+                let on = self.settings.centre == centre;
+                if ui
+                    .radio(on, centre.label())
+                    .on_hover_text(centre.hint())
+                    .clicked()
+                    && !on
+                {
+                    commands.push(Command::SetCentre(centre));
                 }
             }
             ui.separator();
-            let drawn = !self.settings.show_tables;
+            let drawn = self.settings.centre != Centre::Tables;
             if ui
                 .add_enabled(drawn, egui::Button::new("Zoom in").shortcut_text(zoom_in))
                 .clicked()
@@ -315,34 +304,19 @@ impl AtlasApp {
         });
     }
 
-    /// What the centre shows: the map or the network, or `None` for the tables.
-    pub(super) fn centre(&self) -> Option<SceneKind> {
-        (!self.settings.show_tables).then_some(self.settings.view)
-    }
-
-    /// The commands that make the centre show `to` (`None`: the tables).
-    pub(super) fn switch_centre(&self, to: Option<SceneKind>, commands: &mut Vec<Command>) {
-        match to {
-            None => commands.push(Command::ShowTables(true)),
-            Some(kind) => {
-                if self.settings.show_tables {
-                    commands.push(Command::ShowTables(false));
-                }
-                if self.settings.view != kind {
-                    commands.push(Command::SetView(kind));
-                }
-            }
-        }
-    }
-
     pub(super) fn view_switch_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        for (to, label, hint) in CENTRE_VIEWS {
-            let on = self.centre() == to;
-            if ui.selectable_label(on, label).on_hover_text(hint).clicked() && !on {
-                self.switch_centre(to, commands);
+        for centre in Centre::ALL {
+            let on = self.settings.centre == centre;
+            if ui
+                .selectable_label(on, centre.label())
+                .on_hover_text(centre.hint())
+                .clicked()
+                && !on
+            {
+                commands.push(Command::SetCentre(centre));
             }
         }
-        if self.settings.view == SceneKind::Map && !self.settings.show_tables {
+        if self.settings.centre == Centre::Map {
             let mut projection = self.settings.projection;
             egui::ComboBox::from_id_salt("projection")
                 .selected_text(projection.name())

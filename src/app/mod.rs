@@ -46,7 +46,7 @@ pub use map_view::{Camera, MapView, basemap_shapes, fill_scene_mesh, scene_mesh,
 pub use model::Model;
 pub use reader::Reader;
 pub use search_box::{SearchResults, SearchState};
-pub use settings::{Remembered, STORAGE_KEY, Settings, Theme};
+pub use settings::{Centre, Remembered, STORAGE_KEY, Settings, Theme};
 pub use tables::{Tab, Tables};
 pub use timing::mark_launch;
 
@@ -245,6 +245,12 @@ impl AtlasApp {
         self.loader.is_some()
     }
 
+    /// The scene the centre draws, or, while it shows the tables, the one it drew last (what a
+    /// picture export draws).
+    pub fn drawn_scene(&self) -> SceneKind {
+        self.settings.centre.scene().unwrap_or(self.map.kind)
+    }
+
     /// Queues a command for the end of the frame.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
@@ -277,8 +283,7 @@ impl AtlasApp {
         {
             ctx.request_repaint_after(wait);
         }
-        if self.settings.view == SceneKind::Network
-            && !self.settings.show_tables
+        if self.settings.centre == Centre::Network
             && let Some(model) = &mut self.model
             // A few milliseconds of layout per frame: the network settles in view, the window
             // never waits for it.
@@ -429,7 +434,7 @@ impl AtlasApp {
                 Some(model) if model.dataset.documents.is_empty() => {
                     open_problems = status::empty_corpus_ui(ui, model);
                 }
-                Some(model) if self.settings.show_tables => {
+                Some(model) if self.settings.centre == Centre::Tables => {
                     egui::Frame::central_panel(ui.style()).show(ui, |ui| {
                         tables::tables_ui(ui, model, self.selection, &mut self.tables, commands);
                     });

@@ -24,8 +24,8 @@ pub struct Settings {
     pub show_corridors: bool,
     /// Map projection.
     pub projection: Projection,
-    /// Map or network.
-    pub view: SceneKind,
+    /// What the centre shows: the map, the network or the tables.
+    pub centre: Centre,
     /// Corridors the user has hidden, by id.
     pub hidden_corridors: std::collections::BTreeSet<String>,
     /// Whether land is shaded by how often its country is mentioned.
@@ -40,8 +40,6 @@ pub struct Settings {
     pub bucket: Option<Bucket>,
     /// Whether the timeline is shown.
     pub show_timeline: bool,
-    /// Whether the centre shows the measures tables instead of the map or network.
-    pub show_tables: bool,
     /// Corpora opened before, latest first (each the paths opened together).
     pub recent: Vec<Vec<std::path::PathBuf>>,
     /// Only documents dated in this range (a filter of this corpus, not kept across runs).
@@ -51,6 +49,59 @@ pub struct Settings {
     pub theme: Theme,
     /// The colours of categories (communities, corridors).
     pub palette: Palette,
+}
+
+/// What the centre of the window shows. The toolbar and the View menu both offer them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Centre {
+    /// Countries at their places.
+    #[default]
+    Map,
+    /// Countries placed by their links.
+    Network,
+    /// The measures tables.
+    Tables,
+}
+
+impl Centre {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::Map, Self::Network, Self::Tables];
+
+    /// The scene the centre draws, if it draws one.
+    pub fn scene(self) -> Option<SceneKind> {
+        match self {
+            Self::Map => Some(SceneKind::Map),
+            Self::Network => Some(SceneKind::Network),
+            Self::Tables => None,
+        }
+    }
+
+    /// The toolbar's and menu's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Map => "Map",
+            Self::Network => "Network",
+            Self::Tables => "Tables",
+        }
+    }
+
+    /// What the choice shows, for its hover text.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::Map => "Countries at their places",
+            Self::Network => "Countries placed by their links, coloured by community",
+            Self::Tables => "Countries and links with their measures, sortable",
+        }
+    }
+}
+
+impl From<SceneKind> for Centre {
+    fn from(kind: SceneKind) -> Self {
+        match kind {
+            SceneKind::Map => Self::Map,
+            SceneKind::Network => Self::Network,
+        }
+    }
 }
 
 /// The window's colours: light, dark, or following the system.
@@ -109,7 +160,7 @@ impl Default for Settings {
             min_weight: 1,
             show_corridors: true,
             projection: Projection::EqualEarth,
-            view: SceneKind::Map,
+            centre: Centre::Map,
             hidden_corridors: std::collections::BTreeSet::new(),
             shade_by_mentions: true,
             measure: Measure::Count,
@@ -117,7 +168,6 @@ impl Default for Settings {
             min_mentions: 0,
             bucket: None,
             show_timeline: true,
-            show_tables: false,
             recent: Vec::new(),
             date_range: None,
             theme: Theme::System,
