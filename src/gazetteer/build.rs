@@ -312,6 +312,21 @@ impl<'c> Builder<'c> {
         organisations: &[OrganisationRecord],
     ) -> Result<Gazetteer, AssetError> {
         // Entities first, so every phase can refer to any of them.
+        self.countries(countries)?;
+        let former_forms = self.former_states(former)?;
+        self.groups(regions, corridors, organisations)?;
+        self.user_forms()?;
+        self.fixed_forms(former_forms);
+        self.country_forms(countries);
+        self.group_forms(regions, corridors, organisations);
+        self.city_forms(countries);
+        self.translation_forms(countries);
+        self.town_alternatives(countries);
+        self.finish()
+    }
+
+    /// Today's countries, as entities.
+    fn countries(&mut self, countries: &[CountryRecord]) -> Result<(), AssetError> {
         for c in countries {
             self.push_entity(Entity {
                 code: c.iso3.clone(),
@@ -324,7 +339,15 @@ impl<'c> Builder<'c> {
                 waypoints: Vec::new(),
             })?;
         }
-        // States that no longer exist: nodes of their own, or names of their heir.
+        Ok(())
+    }
+
+    /// States that no longer exist: nodes of their own, or names of their heir. Returns their
+    /// forms, added before today's countries claim the names.
+    fn former_states(
+        &mut self,
+        former: &[FormerStateRecord],
+    ) -> Result<Vec<(String, EntityId, Via)>, AssetError> {
         let mut former_forms = Vec::new();
         for f in former {
             let heir = match (self.options.former, &f.heir) {
@@ -359,6 +382,16 @@ impl<'c> Builder<'c> {
                 former_forms.push((demonym.clone(), entity, demonym_via));
             }
         }
+        Ok(former_forms)
+    }
+
+    /// Regions, corridors and organisations, as entities.
+    fn groups(
+        &mut self,
+        regions: &[RegionRecord],
+        corridors: &[CorridorRecord],
+        organisations: &[OrganisationRecord],
+    ) -> Result<(), AssetError> {
         for r in regions {
             let members = self.codes(&r.members, &r.id)?;
             self.push_entity(Entity {
@@ -406,8 +439,11 @@ impl<'c> Builder<'c> {
                 waypoints: Vec::new(),
             })?;
         }
+        Ok(())
+    }
 
-        // Phase 0: the user's own forms win over everything.
+    /// Phase 0: the user's own forms win over everything.
+    fn user_forms(&mut self) -> Result<(), AssetError> {
         for f in &self.custom.forms {
             let entity = self.code(&f.entity, "a form")?;
             let via = f
@@ -426,6 +462,12 @@ impl<'c> Builder<'c> {
                 },
             );
         }
+        Ok(())
+    }
+
+    /// Phase 1: phrases that are no mention, former states, seats of government and short forms
+    /// that need context.
+    fn fixed_forms(&mut self, former_forms: Vec<(String, EntityId, Via)>) {
         // Phase 1: phrases that are no mention (longest match lets them shield the name inside).
         for text in NOT_MENTIONS {
             self.add_blocker(text);
@@ -452,7 +494,10 @@ impl<'c> Builder<'c> {
                 }
             }
         }
-        // Phases 2–5: English names, former names, demonyms, capitals.
+    }
+
+    /// Phases 2–5: English names, former names, demonyms, capitals.
+    fn country_forms(&mut self, countries: &[CountryRecord]) {
         for (i, c) in countries.iter().enumerate() {
             let id = EntityId(i as u32);
             self.add(&c.name, id, Via::Name, &Extra::default());
@@ -491,7 +536,15 @@ impl<'c> Builder<'c> {
                 }
             }
         }
-        // Phase 6: regions, corridors, organisations.
+    }
+
+    /// Phase 6: the names of regions, corridors and organisations.
+    fn group_forms(
+        &mut self,
+        regions: &[RegionRecord],
+        corridors: &[CorridorRecord],
+        organisations: &[OrganisationRecord],
+    ) {
         let named: Vec<(EntityId, String, Vec<String>)> = regions
             .iter()
             .map(|r| (r.id.clone(), r.name.clone(), r.aliases.clone()))
@@ -515,7 +568,10 @@ impl<'c> Builder<'c> {
                 self.add(&alias, id, Via::Alias, &Extra::default());
             }
         }
-        // Phase 7: major cities; a name several countries share goes to the largest city.
+    }
+
+    /// Phase 7: major cities; a name several countries share goes to the largest city.
+    fn city_forms(&mut self, countries: &[CountryRecord]) {
         let mut cities: HashMap<&str, Vec<CityPlace>> = HashMap::new();
         for (i, c) in countries.iter().enumerate() {
             for city in &c.cities {
@@ -548,7 +604,10 @@ impl<'c> Builder<'c> {
                 },
             );
         }
-        // Phase 8: names in other languages.
+    }
+
+    /// Phase 8: names in other languages, with the stems of inflected ones.
+    fn translation_forms(&mut self, countries: &[CountryRecord]) {
         let mut translations: HashMap<(&str, EntityId), Vec<String>> = HashMap::new();
         for (i, c) in countries.iter().enumerate() {
             for (lang, names) in &c.translations {
@@ -589,8 +648,11 @@ impl<'c> Builder<'c> {
                 self.add(&stem, entity, Via::Translation, &extra);
             }
         }
-        // Phase 9: towns named like a country or its cities ("Paris, Texas", "Lebanon, Pa.")
-        // become alternatives of the English name, for context to choose.
+    }
+
+    /// Phase 9: towns named like a country or its cities ("Paris, Texas", "Lebanon, Pa.")
+    /// become alternatives of the English name, for context to choose.
+    fn town_alternatives(&mut self, countries: &[CountryRecord]) {
         let folded = |t: &str| spelling::without_diacritics(t).unwrap_or_else(|| t.to_owned());
         let mut towns: HashMap<String, Vec<EntityId>> = HashMap::new();
         for (i, c) in countries.iter().enumerate() {
@@ -618,7 +680,6 @@ impl<'c> Builder<'c> {
                 }
             }
         }
-        self.finish()
     }
 
     fn push_entity(&mut self, entity: Entity) -> Result<EntityId, AssetError> {

@@ -240,69 +240,154 @@ pub fn build(
 ) -> Analysis {
     let countries = tally::Countries::new(gazetteer);
     let chunks = tally::tally(gazetteer, &countries, docs, mentions, params);
-    let entities = gazetteer.entities().len();
-    let (mut named, mut windows, mut named_in) = (
-        vec![0u32; entities],
-        vec![0u32; entities],
-        vec![0u32; entities],
-    );
-    let (mut total_windows, mut total_documents) = (0u64, 0u32);
-    for c in &chunks {
-        for i in 0..entities {
-            named[i] += c.mentions[i];
-            windows[i] += c.windows[i];
-            named_in[i] += c.documents[i];
-        }
-        total_windows += c.total_windows;
-        total_documents += c.total_documents;
+    let totals = Totals::of(&chunks, gazetteer.entities().len());
+    let Nodes {
+        mut graph,
+        node_of,
+        corridors,
+        regions,
+    } = nodes(gazetteer, &totals, params);
+    let candidates = candidates(&countries, &chunks, &graph, &node_of, totals.windows, params);
+    let keep = top_links(graph.node_count(), &candidates, params.top_n);
+    let kept: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
+    for (a, b, link) in links(&countries, &chunks, kept) {
+        graph.add_edge(a, b, link);
     }
+    measure_nodes(&mut graph);
+    Analysis {
+        params: params.clone(),
+        graph,
+        corridors,
+        regions,
+        windows: totals.windows,
+        documents: totals.documents,
+        node_of,
+    }
+}
 
-    let mut graph = UnGraph::default();
-    let mut node_of = HashMap::new();
-    let mut corridors = Vec::new();
-    let mut regions = Vec::new();
-    for i in (0..entities).filter(|&i| named[i] > 0) {
+/// The chunks' counts summed: per entity, and over the corpus.
+struct Totals {
+    /// Mentions of each entity.
+    mentions: Vec<u32>,
+    /// Windows naming each entity.
+    windows_of: Vec<u32>,
+    /// Documents naming each entity.
+    documents_of: Vec<u32>,
+    /// Windows of the chosen kind in the corpus.
+    windows: u64,
+    /// Documents counted.
+    documents: u32,
+}
+
+impl Totals {
+    fn of(chunks: &[tally::Chunk], entities: usize) -> Self {
+        let mut t = Self {
+            mentions: vec![0; entities],
+            windows_of: vec![0; entities],
+            documents_of: vec![0; entities],
+            windows: 0,
+            documents: 0,
+        };
+        for c in chunks {
+            for i in 0..entities {
+                t.mentions[i] += c.mentions[i];
+                t.windows_of[i] += c.windows[i];
+                t.documents_of[i] += c.documents[i];
+            }
+            t.windows += c.total_windows;
+            t.documents += c.total_documents;
+        }
+        t
+    }
+}
+
+/// The countries that are nodes, and the corridors and regions named, busiest first.
+struct Nodes {
+    graph: UnGraph<Node, Link>,
+    node_of: HashMap<EntityId, NodeIndex>,
+    corridors: Vec<EntityStat>,
+    regions: Vec<EntityStat>,
+}
+
+fn nodes(gazetteer: &Gazetteer, totals: &Totals, params: &Params) -> Nodes {
+    let mut out = Nodes {
+        graph: UnGraph::default(),
+        node_of: HashMap::new(),
+        corridors: Vec::new(),
+        regions: Vec::new(),
+    };
+    for (i, &mentions) in totals.mentions.iter().enumerate() {
+        if mentions == 0 {
+            continue;
+        }
         let entity = EntityId(i as u32);
         let stat = EntityStat {
             entity,
-            mentions: named[i],
-            documents: named_in[i],
+            mentions,
+            documents: totals.documents_of[i],
         };
         match gazetteer.entity(entity).kind {
             EntityKind::Country => {
-                if named[i] < params.min_mentions {
+                if mentions < params.min_mentions {
                     continue;
                 }
-                node_of.insert(
+                let node = out.graph.add_node(Node {
                     entity,
-                    graph.add_node(Node {
-                        entity,
-                        mentions: named[i],
-                        documents: named_in[i],
-                        weighted_degree: 0,
-                        community: 0,
-                        windows: windows[i],
-                        betweenness: 0.0,
-                    }),
-                );
+                    mentions,
+                    documents: totals.documents_of[i],
+                    weighted_degree: 0,
+                    community: 0,
+                    windows: totals.windows_of[i],
+                    betweenness: 0.0,
+                });
+                out.node_of.insert(entity, node);
             }
-            EntityKind::Corridor => corridors.push(stat),
-            EntityKind::Region | EntityKind::Organisation => regions.push(stat),
+            EntityKind::Corridor => out.corridors.push(stat),
+            EntityKind::Region | EntityKind::Organisation => out.regions.push(stat),
         }
     }
-    corridors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity)));
-    regions.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity)));
+    let busiest = |a: &EntityStat, b: &EntityStat| {
+        b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity))
+    };
+    out.corridors.sort_by(busiest);
+    out.regions.sort_by(busiest);
+    out
+}
 
-    // Links that pass the weight filter between countries that are nodes, in pair order.
+/// A link that passed the weight filter, before the top-N filter.
+#[derive(Clone, Copy)]
+struct Candidate {
+    a: NodeIndex,
+    b: NodeIndex,
+    /// The pair's index in the tallies.
+    pair: usize,
+    /// Windows naming both.
+    weight: u32,
+    score: f64,
+}
+
+/// Links that pass the weight filter between countries that are nodes, in pair order.
+fn candidates(
+    countries: &tally::Countries,
+    chunks: &[tally::Chunk],
+    graph: &UnGraph<Node, Link>,
+    node_of: &HashMap<EntityId, NodeIndex>,
+    total_windows: u64,
+    params: &Params,
+) -> Vec<Candidate> {
     let n = countries.ids.len();
-    let mut candidates: Vec<(NodeIndex, NodeIndex, (usize, u32), f64)> = Vec::new();
+    let mut out = Vec::new();
     for a in 0..n {
         let Some(&na) = node_of.get(&countries.ids[a]) else {
             continue;
         };
         for b in a + 1..n {
-            let p = countries.pair(a as u32, b as u32);
-            let weight: u32 = chunks.iter().map(|c| c.counts[p]).sum();
+            let pair = countries.pair(a as u32, b as u32);
+            let weight: u32 = chunks.iter().map(|c| c.counts[pair]).sum();
             if weight < params.min_weight.max(1) {
                 continue;
             }
@@ -313,28 +398,35 @@ pub fn build(
                 params
                     .measure
                     .score(weight, graph[na].windows, graph[nb].windows, total_windows);
-            candidates.push((na, nb, (p, weight), score));
+            out.push(Candidate {
+                a: na,
+                b: nb,
+                pair,
+                weight,
+                score,
+            });
         }
     }
-    let keep = top_links(graph.node_count(), &candidates, params.top_n);
+    out
+}
+
+/// The kept candidates as links, with their evidence and corridor tags.
+fn links(
+    countries: &tally::Countries,
+    chunks: &[tally::Chunk],
+    kept: Vec<Candidate>,
+) -> Vec<(NodeIndex, NodeIndex, Link)> {
     let mut tags: Vec<(u32, EntityId)> = chunks
         .iter()
         .flat_map(|c| c.corridors.iter().copied())
         .collect();
     tags.sort_unstable();
     tags.dedup();
-    let kept: Vec<_> = candidates
-        .iter()
-        .zip(&keep)
-        .filter(|(_, keep)| **keep)
-        .map(|(c, _)| *c)
-        .collect();
-    let pairs: Vec<(usize, u32)> = kept.iter().map(|c| c.2).collect();
-    let evidence = tally::evidence(&countries, &chunks, &pairs);
-    let links: Vec<(NodeIndex, NodeIndex, Link)> = kept
-        .into_iter()
+    let pairs: Vec<(usize, u32)> = kept.iter().map(|c| (c.pair, c.weight)).collect();
+    let evidence = tally::evidence(countries, chunks, &pairs);
+    kept.into_iter()
         .zip(evidence)
-        .map(|((na, nb, (p, _), score), evidence)| {
+        .map(|(c, evidence)| {
             let mut documents = 0;
             let mut last = None;
             for e in &evidence {
@@ -343,26 +435,26 @@ pub fn build(
                     last = Some(e.doc);
                 }
             }
-            let first = tags.partition_point(|t| (t.0 as usize) < p);
+            let first = tags.partition_point(|t| (t.0 as usize) < c.pair);
             let corridors = tags[first..]
                 .iter()
-                .take_while(|t| t.0 as usize == p)
+                .take_while(|t| t.0 as usize == c.pair)
                 .map(|t| t.1)
                 .collect();
             let link = Link {
                 weight: evidence.len() as u32,
-                score,
+                score: c.score,
                 documents,
                 corridors,
                 evidence,
             };
-            (na, nb, link)
+            (c.a, c.b, link)
         })
-        .collect();
-    for (na, nb, link) in links {
-        graph.add_edge(na, nb, link);
-    }
-    // Metrics over the finished graph.
+        .collect()
+}
+
+/// Metrics over the finished graph: weighted degree, communities, betweenness.
+fn measure_nodes(graph: &mut UnGraph<Node, Link>) {
     let edges: Vec<(usize, usize, f64)> = graph
         .edge_indices()
         .filter_map(|e| {
@@ -381,35 +473,31 @@ pub fn build(
     {
         graph[NodeIndex::new(i)].community = c;
     }
-    for (i, b) in betweenness(&graph).into_iter().enumerate() {
+    for (i, b) in betweenness(graph).into_iter().enumerate() {
         graph[NodeIndex::new(i)].betweenness = b;
-    }
-    Analysis {
-        params: params.clone(),
-        graph,
-        corridors,
-        regions,
-        windows: total_windows,
-        documents: total_documents,
-        node_of,
     }
 }
 
 /// Which candidate links survive a top-N filter: each node keeps its `n` best (by score, ties
 /// to the pair that sorts first), and a link stays when either end keeps it. `n = 0` keeps
 /// everything.
-fn top_links<T>(nodes: usize, candidates: &[(NodeIndex, NodeIndex, T, f64)], n: u32) -> Vec<bool> {
+fn top_links(nodes: usize, candidates: &[Candidate], n: u32) -> Vec<bool> {
     if n == 0 {
         return vec![true; candidates.len()];
     }
     let mut incident: Vec<Vec<usize>> = vec![Vec::new(); nodes];
-    for (i, (a, b, ..)) in candidates.iter().enumerate() {
-        incident[a.index()].push(i);
-        incident[b.index()].push(i);
+    for (i, c) in candidates.iter().enumerate() {
+        incident[c.a.index()].push(i);
+        incident[c.b.index()].push(i);
     }
     let mut keep = vec![false; candidates.len()];
     for list in &mut incident {
-        list.sort_by(|&x, &y| candidates[y].3.total_cmp(&candidates[x].3).then(x.cmp(&y)));
+        list.sort_by(|&x, &y| {
+            candidates[y]
+                .score
+                .total_cmp(&candidates[x].score)
+                .then(x.cmp(&y))
+        });
         for &i in list.iter().take(n as usize) {
             keep[i] = true;
         }

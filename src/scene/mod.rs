@@ -252,182 +252,218 @@ fn build(
     focus: Focus,
     kind: SceneKind,
 ) -> Scene {
-    let mut scene = Scene::default();
-    let active = focus.active();
-    let alpha_for = |pick: Pick| match active {
-        Some(a) if !in_focus(analysis, gazetteer, a, pick) => style.dimmed_alpha,
-        _ => 1.0,
+    let mut b = SceneBuild {
+        analysis,
+        layout,
+        gazetteer,
+        style,
+        focus,
+        kind,
+        scene: Scene::default(),
+        bounds: None,
     };
-    let mut bounds: Option<[f32; 4]> = None;
-    let mut grow = |p: MapPos| {
-        let b = bounds.get_or_insert([p[0], p[1], p[0], p[1]]);
+    if kind == SceneKind::Map {
+        b.corridors(projection);
+    }
+    b.links();
+    b.nodes();
+    b.scene.data_bounds = b.bounds;
+    b.scene
+}
+
+/// A scene being built: corridors, then links, then nodes and their labels, each drawn over the
+/// last.
+struct SceneBuild<'a> {
+    analysis: &'a Analysis,
+    layout: &'a Layout,
+    gazetteer: &'a Gazetteer,
+    style: &'a Style,
+    focus: Focus,
+    kind: SceneKind,
+    scene: Scene,
+    /// What the data covers, in map units: min x, min y, max x, max y.
+    bounds: Option<[f32; 4]>,
+}
+
+impl SceneBuild<'_> {
+    /// How opaque `pick` is drawn: dimmed when something else has the focus.
+    fn alpha_for(&self, pick: Pick) -> f32 {
+        match self.focus.active() {
+            Some(a) if !in_focus(self.analysis, self.gazetteer, a, pick) => self.style.dimmed_alpha,
+            _ => 1.0,
+        }
+    }
+
+    fn grow(&mut self, p: MapPos) {
+        let b = self.bounds.get_or_insert([p[0], p[1], p[0], p[1]]);
         *b = [
             b[0].min(p[0]),
             b[1].min(p[1]),
             b[2].max(p[0]),
             b[3].max(p[1]),
         ];
-    };
+    }
 
-    // Corridors: wide translucent bands along their waypoints.
-    let corridors: &[crate::graph::EntityStat] = if kind == SceneKind::Map {
-        &analysis.corridors
-    } else {
-        &[]
-    };
-    for (i, stat) in corridors.iter().enumerate() {
-        let entity = gazetteer.entity(stat.entity);
-        let points: Vec<MapPos> = if entity.waypoints.len() >= 2 {
-            densify(
-                &entity
-                    .waypoints
+    /// Corridors: wide translucent bands along their waypoints (the map only).
+    fn corridors(&mut self, projection: Projection) {
+        for (i, stat) in self.analysis.corridors.iter().enumerate() {
+            let entity = self.gazetteer.entity(stat.entity);
+            let points: Vec<MapPos> = if entity.waypoints.len() >= 2 {
+                densify(
+                    &entity
+                        .waypoints
+                        .iter()
+                        .map(|w| projection.map_from_lonlat(w[0], w[1]))
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                entity
+                    .members
                     .iter()
-                    .map(|w| projection.map_from_lonlat(w[0], w[1]))
-                    .collect::<Vec<_>>(),
-            )
-        } else {
-            entity
-                .members
-                .iter()
-                .map(|m| {
-                    let e = gazetteer.entity(*m);
-                    projection.map_from_lonlat(e.lon, e.lat)
-                })
-                .collect()
-        };
-        for p in &points {
-            grow(*p);
+                    .map(|m| {
+                        let e = self.gazetteer.entity(*m);
+                        projection.map_from_lonlat(e.lon, e.lat)
+                    })
+                    .collect()
+            };
+            for p in &points {
+                self.grow(*p);
+            }
+            let pick = Pick::Corridor(stat.entity);
+            let selected = self.focus.selected == Some(pick) || self.focus.hovered == Some(pick);
+            self.scene.items.push(Item {
+                shape: Shape::Path {
+                    points,
+                    width_px: if selected { 7.0 } else { 5.0 },
+                    color: self.style
+                        .corridor_color(i)
+                        .with_alpha_factor(0.75 * self.alpha_for(pick)),
+                },
+                pick: Some(pick),
+            });
         }
-        let pick = Pick::Corridor(stat.entity);
-        let selected = focus.selected == Some(pick) || focus.hovered == Some(pick);
-        scene.items.push(Item {
-            shape: Shape::Path {
-                points,
-                width_px: if selected { 7.0 } else { 5.0 },
-                color: style
-                    .corridor_color(i)
-                    .with_alpha_factor(0.75 * alpha_for(pick)),
-            },
-            pick: Some(pick),
-        });
     }
 
-    // Links: arcs, lightest first so heavy links end up on top.
-    let max_score = analysis.max_score();
-    let mut edges: Vec<_> = analysis.graph.edge_references().collect();
-    edges.sort_by(|x, y| x.weight().score.total_cmp(&y.weight().score));
-    // 0 up to 300 links, 1 from 2,000: how much the drawing must thin out.
-    let density = ((edges.len() as f32 - 300.0) / 1700.0).clamp(0.0, 1.0);
-    for edge in edges {
-        let (a, b) = (
-            analysis.graph[edge.source()].entity,
-            analysis.graph[edge.target()].entity,
-        );
-        let pick = Pick::link(a, b);
-        let t = analysis
-            .params
-            .measure
-            .strength(edge.weight().score, max_score) as f32;
-        let highlighted = focus.selected == Some(pick) || focus.hovered == Some(pick);
-        let color = if highlighted {
-            style.link_highlight
-        } else {
-            style.link
-        };
-        let (pa, pb) = if a <= b {
-            (layout.pos(edge.source()), layout.pos(edge.target()))
-        } else {
-            (layout.pos(edge.target()), layout.pos(edge.source()))
-        };
-        // With thousands of links, light ones fade into a haze and heavy ones stand out.
-        let (width_px, alpha) = if highlighted {
-            (1.5 + 6.0 * t, 1.0)
-        } else {
-            let sparse = (1.2 + 6.0 * t, 0.45 + 0.5 * t);
-            let dense = (0.6 + 5.0 * t, 0.04 + 0.9 * t * t);
-            (
-                sparse.0 + (dense.0 - sparse.0) * density,
-                sparse.1 + (dense.1 - sparse.1) * density,
-            )
-        };
-        scene.items.push(Item {
-            shape: Shape::Path {
-                points: arc(pa, pb),
-                width_px,
-                color: color.with_alpha_factor(alpha * alpha_for(pick)),
-            },
-            pick: Some(pick),
-        });
-    }
-
-    // Nodes: largest first, so small ones stay visible on top. On the map size is mentions; in
-    // the network it is weighted degree, and colour is the community.
-    let size_of = |n: &crate::graph::Node| match kind {
-        SceneKind::Map => n.mentions,
-        SceneKind::Network => n.weighted_degree.max(1),
-    };
-    let max_mentions = analysis
-        .graph
-        .node_weights()
-        .map(size_of)
-        .max()
-        .unwrap_or(1)
-        .max(1) as f32;
-    let mut nodes: Vec<_> = analysis.graph.node_indices().collect();
-    nodes.sort_by(|x, y| size_of(&analysis.graph[*y]).cmp(&size_of(&analysis.graph[*x])));
-    let mut labels = Vec::new();
-    for n in &nodes {
-        let node = &analysis.graph[*n];
-        let pick = Pick::Country(node.entity);
-        let pos = layout.pos(*n);
-        grow(pos);
-        let radius_px = 3.5 + 10.0 * (size_of(node) as f32 / max_mentions).sqrt();
-        let fill = match kind {
-            SceneKind::Map => style.node,
-            SceneKind::Network => style.community_color(node.community),
-        };
-        let a = alpha_for(pick);
-        let selected = focus.selected == Some(pick);
-        scene.items.push(Item {
-            shape: Shape::Circle {
-                center: pos,
-                radius_px,
-                fill: fill.with_alpha_factor(a),
-                stroke_px: if selected { 3.0 } else { 1.5 },
-                stroke: if selected {
-                    style.selection
-                } else {
-                    style.node_stroke.with_alpha_factor(a)
+    /// Links: arcs, lightest first so heavy links end up on top.
+    fn links(&mut self) {
+        let max_score = self.analysis.max_score();
+        let mut edges: Vec<_> = self.analysis.graph.edge_references().collect();
+        edges.sort_by(|x, y| x.weight().score.total_cmp(&y.weight().score));
+        // 0 up to 300 links, 1 from 2,000: how much the drawing must thin out.
+        let density = ((edges.len() as f32 - 300.0) / 1700.0).clamp(0.0, 1.0);
+        for edge in edges {
+            let (a, b) = (
+                self.analysis.graph[edge.source()].entity,
+                self.analysis.graph[edge.target()].entity,
+            );
+            let pick = Pick::link(a, b);
+            let t = self.analysis
+                .params
+                .measure
+                .strength(edge.weight().score, max_score) as f32;
+            let highlighted = self.focus.selected == Some(pick) || self.focus.hovered == Some(pick);
+            let color = if highlighted {
+                self.style.link_highlight
+            } else {
+                self.style.link
+            };
+            let (pa, pb) = if a <= b {
+                (self.layout.pos(edge.source()), self.layout.pos(edge.target()))
+            } else {
+                (self.layout.pos(edge.target()), self.layout.pos(edge.source()))
+            };
+            // With thousands of links, light ones fade into a haze and heavy ones stand out.
+            let (width_px, alpha) = if highlighted {
+                (1.5 + 6.0 * t, 1.0)
+            } else {
+                let sparse = (1.2 + 6.0 * t, 0.45 + 0.5 * t);
+                let dense = (0.6 + 5.0 * t, 0.04 + 0.9 * t * t);
+                (
+                    sparse.0 + (dense.0 - sparse.0) * density,
+                    sparse.1 + (dense.1 - sparse.1) * density,
+                )
+            };
+            self.scene.items.push(Item {
+                shape: Shape::Path {
+                    points: arc(pa, pb),
+                    width_px,
+                    color: color.with_alpha_factor(alpha * self.alpha_for(pick)),
                 },
-            },
-            pick: Some(pick),
-        });
-        let focused = active.is_some_and(|f| in_focus(analysis, gazetteer, f, pick));
-        labels.push((
-            !focused,
-            Item {
-                shape: Shape::Label {
-                    anchor: pos,
-                    offset_px: [radius_px + 3.0, 0.0],
-                    text: gazetteer.entity(node.entity).name.clone(),
-                    size_px: if size_of(node) as f32 >= max_mentions * 0.25 {
-                        14.0
+                pick: Some(pick),
+            });
+        }
+    }
+
+    /// Nodes: largest first, so small ones stay visible on top. On the map size is mentions; in
+    /// the network it is weighted degree, and colour is the community. Labels follow, the
+    /// focused neighbourhood's first.
+    fn nodes(&mut self) {
+        let kind = self.kind;
+        let size_of = |n: &crate::graph::Node| match kind {
+            SceneKind::Map => n.mentions,
+            SceneKind::Network => n.weighted_degree.max(1),
+        };
+        let max_mentions = self.analysis
+            .graph
+            .node_weights()
+            .map(size_of)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f32;
+        let mut nodes: Vec<_> = self.analysis.graph.node_indices().collect();
+        nodes.sort_by(|x, y| size_of(&self.analysis.graph[*y]).cmp(&size_of(&self.analysis.graph[*x])));
+        let mut labels = Vec::new();
+        for n in &nodes {
+            let node = &self.analysis.graph[*n];
+            let pick = Pick::Country(node.entity);
+            let pos = self.layout.pos(*n);
+            self.grow(pos);
+            let radius_px = 3.5 + 10.0 * (size_of(node) as f32 / max_mentions).sqrt();
+            let fill = match self.kind {
+                SceneKind::Map => self.style.node,
+                SceneKind::Network => self.style.community_color(node.community),
+            };
+            let a = self.alpha_for(pick);
+            let selected = self.focus.selected == Some(pick);
+            self.scene.items.push(Item {
+                shape: Shape::Circle {
+                    center: pos,
+                    radius_px,
+                    fill: fill.with_alpha_factor(a),
+                    stroke_px: if selected { 3.0 } else { 1.5 },
+                    stroke: if selected {
+                        self.style.selection
                     } else {
-                        12.0
+                        self.style.node_stroke.with_alpha_factor(a)
                     },
-                    color: style.label.with_alpha_factor(a.max(0.35)),
-                    halo: style.label_halo.with_alpha_factor(a.max(0.35)),
                 },
-                pick: None,
-            },
-        ));
+                pick: Some(pick),
+            });
+            let focused = self.focus.active().is_some_and(|f| in_focus(self.analysis, self.gazetteer, f, pick));
+            labels.push((
+                !focused,
+                Item {
+                    shape: Shape::Label {
+                        anchor: pos,
+                        offset_px: [radius_px + 3.0, 0.0],
+                        text: self.gazetteer.entity(node.entity).name.clone(),
+                        size_px: if size_of(node) as f32 >= max_mentions * 0.25 {
+                            14.0
+                        } else {
+                            12.0
+                        },
+                        color: self.style.label.with_alpha_factor(a.max(0.35)),
+                        halo: self.style.label_halo.with_alpha_factor(a.max(0.35)),
+                    },
+                    pick: None,
+                },
+            ));
+        }
+        // Labels in order of importance: the focused neighbourhood first, then by mentions (a stable
+        // sort keeps the mention order within each group).
+        labels.sort_by_key(|(unfocused, _)| *unfocused);
+        self.scene.items.extend(labels.into_iter().map(|(_, item)| item));
     }
-    // Labels in order of importance: the focused neighbourhood first, then by mentions (a stable
-    // sort keeps the mention order within each group).
-    labels.sort_by_key(|(unfocused, _)| *unfocused);
-    scene.items.extend(labels.into_iter().map(|(_, item)| item));
-    scene.data_bounds = bounds;
-    scene
 }
 
 /// Where a picture looks.
