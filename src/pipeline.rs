@@ -243,15 +243,14 @@ pub fn read(
     cancel: &AtomicBool,
 ) -> Result<Dataset, LoadError> {
     let mut dataset = Dataset::default();
-    read_batches(
+    let reading = Reading {
         source,
-        listing,
         gazetteer,
         texts,
         progress,
         cancel,
-        &mut |batch| dataset.append(batch),
-    )?;
+    };
+    read_batches(reading, listing, &mut |batch| dataset.append(batch))?;
     dataset.find_duplicates();
     if texts == Texts::OnDisk {
         dataset.prints = Vec::new();
@@ -264,64 +263,48 @@ pub fn read(
 const FIRST_BATCH_FILES: usize = 256;
 const BATCH_FILES: usize = 2048;
 
+/// How a corpus is read: from where, with which names, keeping the texts or not, reporting
+/// progress and watching for a cancellation.
+#[derive(Clone, Copy)]
+pub struct Reading<'a> {
+    /// What is read.
+    pub source: &'a Source,
+    /// The names to find.
+    pub gazetteer: &'a Gazetteer,
+    /// Whether documents keep their text.
+    pub texts: Texts,
+    /// Told of the files done now and then.
+    pub progress: &'a (dyn Fn(Progress) + Sync),
+    /// Set to stop the read.
+    pub cancel: &'a AtomicBool,
+}
+
 /// Reads and extracts the listed files of a source in batches of files, in corpus order, so the
 /// caller can show a corpus while it is read: `batch` gets each one's documents, mentions,
 /// fingerprints and problems; appended one after another they are the whole corpus, whose
 /// copies [`Dataset::find_duplicates`] then finds.
 pub fn read_batches(
-    source: &Source,
+    reading: Reading<'_>,
     listing: Listing,
-    gazetteer: &Gazetteer,
-    texts: Texts,
-    progress: &(dyn Fn(Progress) + Sync),
-    cancel: &AtomicBool,
     batch: &mut dyn FnMut(Dataset),
 ) -> Result<(), LoadError> {
     let Listing {
         mut files,
         problems,
     } = listing;
-    let total = match source {
+    let total = match reading.source {
         Source::Seeds => SEEDS.len(),
         Source::Paths(_) => files.len(),
     };
-    // Sizes are not asked of every file up front (that is a pass over the disk of its own):
-    // the total is estimated from the files read so far.
-    let estimate = |bytes_done: u64, files_done: usize| {
-        if files_done == 0 {
-            0
-        } else {
-            bytes_done / files_done as u64 * total as u64
-        }
-    };
-    let done = AtomicUsize::new(0);
-    let bytes = AtomicU64::new(0);
-    let step = |n: u64| {
-        let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
-        let bytes_done = bytes.fetch_add(n, Ordering::Relaxed) + n;
-        if files_done.is_multiple_of(64) || files_done == total {
-            progress(Progress {
-                files_done,
-                files_total: total,
-                bytes_done,
-                bytes_total: estimate(bytes_done, files_done),
-            });
-        }
-    };
-    progress(Progress {
-        files_done: 0,
-        files_total: total,
-        bytes_done: 0,
-        bytes_total: 0,
-    });
+    let counter = Counter::new(total, reading.progress);
     // Corpus order is id order, so batches read in turn append in order.
     files.sort_by(|a, b| a.id.cmp(&b.id));
     let mut first = Dataset {
         problems,
         ..Dataset::default()
     };
-    let mut hand_over = |results: Vec<FileRead>, extra: &mut Dataset| {
-        let mut out = std::mem::take(extra);
+    let mut hand_over = |results: Vec<FileRead>| {
+        let mut out = std::mem::take(&mut first);
         for read in results {
             for (doc, ms, print) in read.articles {
                 out.documents.push(doc);
@@ -332,18 +315,8 @@ pub fn read_batches(
         }
         batch(out);
     };
-    match source {
-        Source::Seeds => {
-            let mut results: Vec<(&str, FileRead)> = SEEDS
-                .par_iter()
-                .map(|(name, data)| {
-                    step(data.len() as u64);
-                    (*name, read_bytes(name, None, data.to_vec(), gazetteer))
-                })
-                .collect();
-            results.sort_by(|a, b| a.0.cmp(b.0));
-            hand_over(results.into_iter().map(|r| r.1).collect(), &mut first);
-        }
+    match reading.source {
+        Source::Seeds => hand_over(read_seeds(reading.gazetteer, &counter)),
         Source::Paths(_) => {
             let mut rest = files.as_slice();
             let mut size = FIRST_BATCH_FILES;
@@ -351,36 +324,95 @@ pub fn read_batches(
                 let (chunk, tail) = rest.split_at(size.min(rest.len()));
                 rest = tail;
                 size = BATCH_FILES;
-                let results: Vec<FileRead> = chunk
-                    .par_iter()
-                    .map(|file| {
-                        if cancel.load(Ordering::Relaxed) {
-                            return FileRead::default();
-                        }
-                        let mut result = read_file(file, gazetteer);
-                        if texts == Texts::OnDisk {
-                            for (doc, _, _) in &mut result.articles {
-                                doc.release_text();
-                            }
-                        }
-                        step(result.bytes);
-                        result
-                    })
-                    .collect();
-                if cancel.load(Ordering::Relaxed) {
+                let results = read_files(chunk, reading, &counter);
+                if reading.cancel.load(Ordering::Relaxed) {
                     return Err(LoadError::Cancelled);
                 }
-                hand_over(results, &mut first);
+                hand_over(results);
             }
             if files.is_empty() {
-                hand_over(Vec::new(), &mut first);
+                hand_over(Vec::new());
             }
         }
     }
-    if cancel.load(Ordering::Relaxed) {
+    if reading.cancel.load(Ordering::Relaxed) {
         return Err(LoadError::Cancelled);
     }
     Ok(())
+}
+
+/// Counts the files and bytes read (from any thread) and tells `progress` now and then. Sizes
+/// are not asked of every file up front (that is a pass over the disk of its own): the total is
+/// estimated from the files read so far.
+struct Counter<'a> {
+    total: usize,
+    done: AtomicUsize,
+    bytes: AtomicU64,
+    progress: &'a (dyn Fn(Progress) + Sync),
+}
+
+impl<'a> Counter<'a> {
+    fn new(total: usize, progress: &'a (dyn Fn(Progress) + Sync)) -> Self {
+        progress(Progress {
+            files_done: 0,
+            files_total: total,
+            bytes_done: 0,
+            bytes_total: 0,
+        });
+        Self {
+            total,
+            done: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            progress,
+        }
+    }
+
+    /// One more file done, of `n` bytes.
+    fn step(&self, n: u64) {
+        let files_done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let bytes_done = self.bytes.fetch_add(n, Ordering::Relaxed) + n;
+        if files_done.is_multiple_of(64) || files_done == self.total {
+            (self.progress)(Progress {
+                files_done,
+                files_total: self.total,
+                bytes_done,
+                bytes_total: bytes_done / files_done as u64 * self.total as u64,
+            });
+        }
+    }
+}
+
+/// The bundled articles, read in parallel, in name order.
+fn read_seeds(gazetteer: &Gazetteer, counter: &Counter) -> Vec<FileRead> {
+    let mut results: Vec<(&str, FileRead)> = SEEDS
+        .par_iter()
+        .map(|(name, data)| {
+            counter.step(data.len() as u64);
+            (*name, read_bytes(name, None, data.to_vec(), gazetteer))
+        })
+        .collect();
+    results.sort_by(|a, b| a.0.cmp(b.0));
+    results.into_iter().map(|r| r.1).collect()
+}
+
+/// One batch of files, read in parallel (nothing more once the read is cancelled).
+fn read_files(chunk: &[SourceFile], reading: Reading<'_>, counter: &Counter) -> Vec<FileRead> {
+    chunk
+        .par_iter()
+        .map(|file| {
+            if reading.cancel.load(Ordering::Relaxed) {
+                return FileRead::default();
+            }
+            let mut result = read_file(file, reading.gazetteer);
+            if reading.texts == Texts::OnDisk {
+                for (doc, _, _) in &mut result.articles {
+                    doc.release_text();
+                }
+            }
+            counter.step(result.bytes);
+            result
+        })
+        .collect()
 }
 
 /// Files that changed on disk, read again: what [`Dataset::apply`] needs to bring a corpus up
@@ -430,15 +462,14 @@ pub fn refresh(
     let mut batch = Dataset::default();
     let never = AtomicBool::new(false);
     // A refresh reads a handful of files: it is not cancelled or reported on.
-    let _ = read_batches(
+    let reading = Reading {
         source,
-        listing,
         gazetteer,
         texts,
-        &|_| {},
-        &never,
-        &mut |b| batch.append(b),
-    );
+        progress: &|_| {},
+        cancel: &never,
+    };
+    let _ = read_batches(reading, listing, &mut |b| batch.append(b));
     Refresh { gone, batch }
 }
 
@@ -766,18 +797,18 @@ mod tests {
         let source = Source::Paths(vec![dir.path().to_path_buf()]);
         let mut sizes = Vec::new();
         let mut joined = Dataset::default();
-        read_batches(
-            &source,
-            list(&source),
-            &g,
-            Texts::Kept,
-            &|_| {},
-            &AtomicBool::new(false),
-            &mut |b| {
-                sizes.push(b.documents.len());
-                joined.append(b);
-            },
-        )
+        let never = AtomicBool::new(false);
+        let reading = Reading {
+            source: &source,
+            gazetteer: &g,
+            texts: Texts::Kept,
+            progress: &|_| {},
+            cancel: &never,
+        };
+        read_batches(reading, list(&source), &mut |b| {
+            sizes.push(b.documents.len());
+            joined.append(b);
+        })
         .expect("reads");
         assert_eq!(sizes, [FIRST_BATCH_FILES, BATCH_FILES, 40]);
         joined.find_duplicates();

@@ -257,22 +257,21 @@ fn load(
         || pipeline::list(&source),
     );
     let (gazetteer, basemap) = prepared?;
-    pipeline::read_batches(
-        &source,
-        listing,
-        &gazetteer,
-        pipeline::Texts::Kept,
+    let reading = pipeline::Reading {
+        source: &source,
+        gazetteer: &gazetteer,
+        texts: pipeline::Texts::Kept,
         progress,
         cancel,
-        &mut |dataset| {
-            batch(Loaded {
-                gazetteer: Arc::clone(&gazetteer),
-                basemap: Arc::clone(&basemap),
-                source: source.clone(),
-                dataset,
-            });
-        },
-    )?;
+    };
+    pipeline::read_batches(reading, listing, &mut |dataset| {
+        batch(Loaded {
+            gazetteer: Arc::clone(&gazetteer),
+            basemap: Arc::clone(&basemap),
+            source: source.clone(),
+            dataset,
+        });
+    })?;
     Ok(Loaded {
         gazetteer,
         basemap,

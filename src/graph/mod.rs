@@ -247,7 +247,14 @@ pub fn build(
         corridors,
         regions,
     } = nodes(gazetteer, &totals, params);
-    let candidates = candidates(&countries, &chunks, &graph, &node_of, totals.windows, params);
+    let candidates = candidates(
+        &countries,
+        &chunks,
+        &graph,
+        &node_of,
+        totals.windows,
+        params,
+    );
     let keep = top_links(graph.node_count(), &candidates, params.top_n);
     let kept: Vec<Candidate> = candidates
         .into_iter()
@@ -350,9 +357,8 @@ fn nodes(gazetteer: &Gazetteer, totals: &Totals, params: &Params) -> Nodes {
             EntityKind::Region | EntityKind::Organisation => out.regions.push(stat),
         }
     }
-    let busiest = |a: &EntityStat, b: &EntityStat| {
-        b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity))
-    };
+    let busiest =
+        |a: &EntityStat, b: &EntityStat| b.mentions.cmp(&a.mentions).then(a.entity.cmp(&b.entity));
     out.corridors.sort_by(busiest);
     out.regions.sort_by(busiest);
     out

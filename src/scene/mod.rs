@@ -335,7 +335,8 @@ impl SceneBuild<'_> {
                 shape: Shape::Path {
                     points,
                     width_px: if selected { 7.0 } else { 5.0 },
-                    color: self.style
+                    color: self
+                        .style
                         .corridor_color(i)
                         .with_alpha_factor(0.75 * self.alpha_for(pick)),
                 },
@@ -357,7 +358,8 @@ impl SceneBuild<'_> {
                 self.analysis.graph[edge.target()].entity,
             );
             let pick = Pick::link(a, b);
-            let t = self.analysis
+            let t = self
+                .analysis
                 .params
                 .measure
                 .strength(edge.weight().score, max_score) as f32;
@@ -368,9 +370,15 @@ impl SceneBuild<'_> {
                 self.style.link
             };
             let (pa, pb) = if a <= b {
-                (self.layout.pos(edge.source()), self.layout.pos(edge.target()))
+                (
+                    self.layout.pos(edge.source()),
+                    self.layout.pos(edge.target()),
+                )
             } else {
-                (self.layout.pos(edge.target()), self.layout.pos(edge.source()))
+                (
+                    self.layout.pos(edge.target()),
+                    self.layout.pos(edge.source()),
+                )
             };
             // With thousands of links, light ones fade into a haze and heavy ones stand out.
             let (width_px, alpha) = if highlighted {
@@ -403,7 +411,8 @@ impl SceneBuild<'_> {
             SceneKind::Map => n.mentions,
             SceneKind::Network => n.weighted_degree.max(1),
         };
-        let max_mentions = self.analysis
+        let max_mentions = self
+            .analysis
             .graph
             .node_weights()
             .map(size_of)
@@ -411,7 +420,9 @@ impl SceneBuild<'_> {
             .unwrap_or(1)
             .max(1) as f32;
         let mut nodes: Vec<_> = self.analysis.graph.node_indices().collect();
-        nodes.sort_by(|x, y| size_of(&self.analysis.graph[*y]).cmp(&size_of(&self.analysis.graph[*x])));
+        nodes.sort_by(|x, y| {
+            size_of(&self.analysis.graph[*y]).cmp(&size_of(&self.analysis.graph[*x]))
+        });
         let mut labels = Vec::new();
         for n in &nodes {
             let node = &self.analysis.graph[*n];
@@ -439,7 +450,10 @@ impl SceneBuild<'_> {
                 },
                 pick: Some(pick),
             });
-            let focused = self.focus.active().is_some_and(|f| in_focus(self.analysis, self.gazetteer, f, pick));
+            let focused = self
+                .focus
+                .active()
+                .is_some_and(|f| in_focus(self.analysis, self.gazetteer, f, pick));
             labels.push((
                 !focused,
                 Item {
@@ -462,7 +476,9 @@ impl SceneBuild<'_> {
         // Labels in order of importance: the focused neighbourhood first, then by mentions (a stable
         // sort keeps the mention order within each group).
         labels.sort_by_key(|(unfocused, _)| *unfocused);
-        self.scene.items.extend(labels.into_iter().map(|(_, item)| item));
+        self.scene
+            .items
+            .extend(labels.into_iter().map(|(_, item)| item));
     }
 }
 
