@@ -230,7 +230,7 @@ fn open_window(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>) -> anyhow::Resul
 }
 
 #[cfg(not(feature = "gui"))]
-#[allow(
+#[expect(
     clippy::unnecessary_wraps,
     reason = "same signature as the windowed build"
 )]

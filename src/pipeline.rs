@@ -428,7 +428,7 @@ pub struct Refresh {
 /// Brings a corpus read from `source` up to date with the disk: the folders are listed again (a
 /// cheap pass), and only files that are new, or in `changed`, are read; files no longer there
 /// go. `known` are the files the corpus holds now (documents' and problems' paths).
-#[allow(
+#[expect(
     clippy::implicit_hasher,
     reason = "the sets come from Dataset::files and the watcher"
 )]

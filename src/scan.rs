@@ -31,7 +31,7 @@ pub fn mask(block: &[u8], class: impl Fn(u8) -> bool) -> u64 {
 
 /// An ASCII letter, digit or underscore: a byte that continues a word.
 #[inline]
-#[allow(
+#[expect(
     clippy::needless_bitwise_bool,
     reason = "no branches, so 64 bytes are classified at once"
 )]

@@ -310,7 +310,7 @@ pub fn citation(doc: &Document, sentence: u32) -> String {
 
 /// One sentence, the `primary` entities in their colours, corridors and regions in quieter ones,
 /// a searched phrase underlined; hovering explains every mention, clicking opens the reader.
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "one row's data, passed apart to avoid a struct used once"
 )]

@@ -99,6 +99,73 @@ fn scene_of(settings: &Settings, last: SceneKind) -> SceneKind {
     settings.centre.scene().unwrap_or(last)
 }
 
+/// The legend's row for land shading: the scale, and the switch.
+fn shading_row(
+    ui: &mut egui::Ui,
+    model: &Model,
+    settings: &Settings,
+    style: &Style,
+    commands: &mut Vec<Command>,
+) {
+    let mut shaded = settings.shade_by_mentions;
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
+        let max = model.analysis.max_mentions();
+        for step in 0..4u32 {
+            let x0 = r.left() + r.width() * step as f32 / 4.0;
+            let cell =
+                Rect::from_min_max(pos2(x0, r.top()), pos2(x0 + r.width() / 4.0, r.bottom()));
+            let fill =
+                style.land_fill((max * (step + 1)).div_ceil(4).max(u32::from(step > 0)), max);
+            ui.painter().rect_filled(cell, 0.0, to_egui(fill));
+        }
+        let label = format!("Land shaded by mentions (1 to {max})");
+        if ui.checkbox(&mut shaded, label).changed() {
+            commands.push(Command::ToggleShading);
+        }
+    });
+}
+
+/// The legend's rows of corridors: each selectable, each shown or hidden.
+fn corridor_rows(
+    ui: &mut egui::Ui,
+    model: &Model,
+    settings: &Settings,
+    style: &Style,
+    commands: &mut Vec<Command>,
+) {
+    for (i, c) in model.analysis.corridors.iter().enumerate() {
+        let code = &model.gazetteer.entity(c.entity).code;
+        let shown = !settings.hidden_corridors.contains(code);
+        let color =
+            to_egui(
+                style
+                    .corridor_color(i)
+                    .with_alpha_factor(if shown { 0.8 } else { 0.25 }),
+            );
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
+            ui.painter()
+                .line_segment([r.left_center(), r.right_center()], Stroke::new(5.0, color));
+            if ui
+                .add(egui::Label::new(model.name(c.entity)).sense(Sense::click()))
+                .on_hover_text("Show its documents and route")
+                .clicked()
+            {
+                commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
+            }
+            let toggle = if shown { "hide" } else { "show" };
+            if ui
+                .small_button(toggle)
+                .on_hover_text("Draw or hide this corridor's route")
+                .clicked()
+            {
+                commands.push(Command::ToggleCorridor(code.clone()));
+            }
+        });
+    }
+}
+
 /// A fingerprint of which corridors are drawn, for the scene cache.
 fn corridors_shown(settings: &Settings) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
@@ -311,6 +378,76 @@ impl MapView {
         &self.scene.as_ref().expect("just filled").scene
     }
 
+    /// Pan and zoom: drags, the wheel and pinches, double-clicks (on a country: frame it), the
+    /// menu's zoom and the arrow keys. Returns where the camera is now.
+    fn navigate(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        mut camera: Camera,
+        limits: (f32, f32),
+        model: &Model,
+        kind: SceneKind,
+    ) -> Camera {
+        let rect = response.rect;
+        if response.dragged() {
+            self.moved = true;
+            let d = response.drag_delta() / camera.px_per_unit;
+            camera.center[0] -= d.x;
+            camera.center[1] -= d.y;
+        }
+        if let Some(pointer) = response.hover_pos() {
+            let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+            let factor = zoom * (scroll * 0.0025).exp();
+            if (factor - 1.0).abs() > 1e-4 {
+                self.moved = true;
+                camera.zoom_around(rect, pointer, factor, limits);
+            }
+        }
+        if response.double_clicked()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            self.moved = true;
+            // On the map, a double-click on a country frames that country; elsewhere it zooms in.
+            let on_map = camera.map_from_screen(rect, pointer);
+            let country = (kind == SceneKind::Map)
+                .then(|| model.basemap.country_at(on_map))
+                .flatten();
+            match country {
+                Some(c) => {
+                    let fitted = Camera::fit(scene::padded_bounds(c.bounds), rect, 24.0);
+                    camera = Camera {
+                        center: fitted.center,
+                        px_per_unit: fitted.px_per_unit.clamp(limits.0, limits.1),
+                    };
+                }
+                None => camera.zoom_around(rect, pointer, 2.0, limits),
+            }
+        }
+        if let Some(factor) = self.pending_zoom.take() {
+            self.moved = true;
+            camera.zoom_around(rect, rect.center(), factor, limits);
+        }
+        // Arrows pan when no text field has the keyboard (+ and - zoom from the View menu).
+        if response.hovered() || response.has_focus() {
+            let pan = ui.input(|i| {
+                vec2(
+                    f32::from(u8::from(i.key_pressed(egui::Key::ArrowRight)))
+                        - f32::from(u8::from(i.key_pressed(egui::Key::ArrowLeft))),
+                    f32::from(u8::from(i.key_pressed(egui::Key::ArrowDown)))
+                        - f32::from(u8::from(i.key_pressed(egui::Key::ArrowUp))),
+                )
+            });
+            if !ui.ctx().egui_wants_keyboard_input() && pan != Vec2::ZERO {
+                self.moved = true;
+                let step = 80.0 / camera.px_per_unit;
+                camera.center[0] += pan.x * step;
+                camera.center[1] += pan.y * step;
+            }
+        }
+        camera
+    }
+
     /// Draws the map and handles its input.
     pub fn ui(
         &mut self,
@@ -350,75 +487,21 @@ impl MapView {
             self.camera = None;
             self.kind = scene_of(settings, self.kind);
         }
-        let camera =
-            self.camera
-                .get_or_insert_with(|| match (data_bounds, scene_of(settings, self.kind)) {
-                    (Some(b), SceneKind::Map) => Camera::fit(scene::padded_bounds(b), rect, 24.0),
-                    (Some(b), SceneKind::Network) => Camera::fit(b, rect, 48.0),
-                    (None, _) => Camera::fit(world, rect, 8.0),
-                });
+        let camera = *self.camera.get_or_insert_with(|| {
+            match (data_bounds, scene_of(settings, self.kind)) {
+                (Some(b), SceneKind::Map) => Camera::fit(scene::padded_bounds(b), rect, 24.0),
+                (Some(b), SceneKind::Network) => Camera::fit(b, rect, 48.0),
+                (None, _) => Camera::fit(world, rect, 8.0),
+            }
+        });
         let limits = match scene_of(settings, self.kind) {
             SceneKind::Map => limits,
             SceneKind::Network => (camera.px_per_unit * 0.05, camera.px_per_unit * 100.0),
         };
 
-        // Pan and zoom.
-        if response.dragged() {
-            self.moved = true;
-            let d = response.drag_delta() / camera.px_per_unit;
-            camera.center[0] -= d.x;
-            camera.center[1] -= d.y;
-        }
-        if let Some(pointer) = response.hover_pos() {
-            let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
-            let factor = zoom * (scroll * 0.0025).exp();
-            if (factor - 1.0).abs() > 1e-4 {
-                self.moved = true;
-                camera.zoom_around(rect, pointer, factor, limits);
-            }
-        }
-        if response.double_clicked()
-            && let Some(pointer) = response.interact_pointer_pos()
-        {
-            self.moved = true;
-            // On the map, a double-click on a country frames that country; elsewhere it zooms in.
-            let on_map = camera.map_from_screen(rect, pointer);
-            let country = (scene_of(settings, self.kind) == SceneKind::Map)
-                .then(|| model.basemap.country_at(on_map))
-                .flatten();
-            match country {
-                Some(c) => {
-                    let fitted = Camera::fit(scene::padded_bounds(c.bounds), rect, 24.0);
-                    *camera = Camera {
-                        center: fitted.center,
-                        px_per_unit: fitted.px_per_unit.clamp(limits.0, limits.1),
-                    };
-                }
-                None => camera.zoom_around(rect, pointer, 2.0, limits),
-            }
-        }
-        if let Some(factor) = self.pending_zoom.take() {
-            self.moved = true;
-            camera.zoom_around(rect, rect.center(), factor, limits);
-        }
-        // Arrows pan when no text field has the keyboard (+ and - zoom from the View menu).
-        if response.hovered() || response.has_focus() {
-            let pan = ui.input(|i| {
-                vec2(
-                    f32::from(u8::from(i.key_pressed(egui::Key::ArrowRight)))
-                        - f32::from(u8::from(i.key_pressed(egui::Key::ArrowLeft))),
-                    f32::from(u8::from(i.key_pressed(egui::Key::ArrowDown)))
-                        - f32::from(u8::from(i.key_pressed(egui::Key::ArrowUp))),
-                )
-            });
-            if !ui.ctx().egui_wants_keyboard_input() && pan != Vec2::ZERO {
-                self.moved = true;
-                let step = 80.0 / camera.px_per_unit;
-                camera.center[0] += pan.x * step;
-                camera.center[1] += pan.y * step;
-            }
-        }
-        let camera = *camera;
+        let kind = scene_of(settings, self.kind);
+        let camera = self.navigate(ui, &response, camera, limits, model, kind);
+        self.camera = Some(camera);
 
         // What is under the pointer: a scene item, or else the land of a linked country.
         let pointer = response.hover_pos();
@@ -482,7 +565,10 @@ impl MapView {
         Self::legend_ui(ui, model, settings, &style, rect, commands);
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the frame's pieces the scene and its caches are keyed by; called from ui only"
+    )]
     fn pick_at(
         &mut self,
         model: &Model,
@@ -502,7 +588,6 @@ impl MapView {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn paint_basemap(
         &mut self,
         painter: &egui::Painter,
@@ -608,67 +693,10 @@ impl MapView {
                         if network {
                             community_rows(ui, model, style);
                         } else {
-                            let mut shaded = settings.shade_by_mentions;
-                            ui.horizontal(|ui| {
-                                let (r, _) =
-                                    ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
-                                let max = model.analysis.max_mentions();
-                                for step in 0..4u32 {
-                                    let x0 = r.left() + r.width() * step as f32 / 4.0;
-                                    let cell = Rect::from_min_max(
-                                        pos2(x0, r.top()),
-                                        pos2(x0 + r.width() / 4.0, r.bottom()),
-                                    );
-                                    let fill = style.land_fill(
-                                        (max * (step + 1)).div_ceil(4).max(u32::from(step > 0)),
-                                        max,
-                                    );
-                                    ui.painter().rect_filled(cell, 0.0, to_egui(fill));
-                                }
-                                let label = format!("Land shaded by mentions (1 to {max})");
-                                if ui.checkbox(&mut shaded, label).changed() {
-                                    commands.push(Command::ToggleShading);
-                                }
-                            });
+                            shading_row(ui, model, settings, style, commands);
                         }
                         if settings.show_corridors && !network {
-                            for (i, c) in model.analysis.corridors.iter().enumerate() {
-                                let code = &model.gazetteer.entity(c.entity).code;
-                                let shown = !settings.hidden_corridors.contains(code);
-                                let color =
-                                    to_egui(style.corridor_color(i).with_alpha_factor(if shown {
-                                        0.8
-                                    } else {
-                                        0.25
-                                    }));
-                                ui.horizontal(|ui| {
-                                    let (r, _) =
-                                        ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
-                                    ui.painter().line_segment(
-                                        [r.left_center(), r.right_center()],
-                                        Stroke::new(5.0, color),
-                                    );
-                                    if ui
-                                        .add(
-                                            egui::Label::new(model.name(c.entity))
-                                                .sense(Sense::click()),
-                                        )
-                                        .on_hover_text("Show its documents and route")
-                                        .clicked()
-                                    {
-                                        commands
-                                            .push(Command::Select(Some(Pick::Corridor(c.entity))));
-                                    }
-                                    let toggle = if shown { "hide" } else { "show" };
-                                    if ui
-                                        .small_button(toggle)
-                                        .on_hover_text("Draw or hide this corridor's route")
-                                        .clicked()
-                                    {
-                                        commands.push(Command::ToggleCorridor(code.clone()));
-                                    }
-                                });
-                            }
+                            corridor_rows(ui, model, settings, style, commands);
                         }
                     });
                 });

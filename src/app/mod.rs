@@ -131,7 +131,7 @@ fn install_fonts(ctx: &egui::Context) {
 }
 
 /// The application.
-#[allow(
+#[expect(
     clippy::struct_excessive_bools,
     reason = "independent windows and requests, each open or not"
 )]

@@ -150,43 +150,16 @@ fn article_ui(
     );
     let (job, inserted) = job;
     let display = job.text.clone();
-    // A byte of the shown text to the document's byte (`None` inside a left-out block).
-    let to_doc = |byte: usize| -> Option<usize> {
-        let mut shift = 0;
-        for ins in &inserted {
-            if byte < ins.display_start {
-                break;
-            }
-            if byte < ins.display_start + ins.len {
-                return None;
-            }
-            shift += ins.len;
-        }
-        Some(byte - shift + shown.start)
-    };
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
     // Screen readers read the article as one text.
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, display.as_str()));
     ui.painter()
         .galley(rect.min, galley.clone(), ui.visuals().text_color());
-    // The mention under the pointer, if any: the character whose glyph holds the pointer (the
-    // cursor rounds to the nearest edge, so the one before it is tried too).
-    let under = |pos: egui::Pos2| -> Option<&Mention> {
-        let local = pos - rect.min;
-        let nearest = galley.cursor_from_pos(local).index.0;
-        let glyph = |k: usize| {
-            let left = galley.pos_from_cursor(egui::text::CCursor::new(k));
-            let right = galley.pos_from_cursor(egui::text::CCursor::new(k + 1));
-            ((left.top() - right.top()).abs() < 0.5
-                && left.left() <= local.x
-                && local.x < right.left()
-                && left.top() <= local.y
-                && local.y < left.bottom())
-            .then_some(k)
-        };
-        let k = glyph(nearest).or_else(|| nearest.checked_sub(1).and_then(glyph))?;
-        let byte = display.char_indices().nth(k).and_then(|(b, _)| to_doc(b))?;
+    let under = |pos: egui::Pos2| {
+        let byte = char_under(&galley, rect, pos)
+            .and_then(|k| display.char_indices().nth(k))
+            .and_then(|(b, _)| doc_byte(&inserted, shown.start, b))?;
         let byte = u32::try_from(byte).ok()?;
         mentions.iter().find(|m| m.start <= byte && byte < m.end)
     };
@@ -285,7 +258,7 @@ struct Inserted {
 /// captions, and with `left_out` a web page's blocks left out of the article) dimmed. Single
 /// line breaks (hard-wrapped text) read as spaces; blank lines stay. Every replacement keeps byte
 /// length, so offsets map one to one outside the inserted blocks, which are returned.
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "the pieces of one layout; a struct would only rename them"
 )]
@@ -329,61 +302,7 @@ fn article_job(
     } else {
         Vec::new()
     };
-    let mut inserted = Vec::new();
-    let left_format = TextFormat {
-        font_id: FontId::proportional(13.0),
-        color: ui.visuals().weak_text_color(),
-        line_height: Some(20.0),
-        ..Default::default()
-    };
-    let why_format = TextFormat {
-        font_id: FontId::proportional(11.0),
-        color: ui.visuals().weak_text_color(),
-        italics: true,
-        line_height: Some(20.0),
-        ..Default::default()
-    };
-    let mut next_block = 0;
-    // Appends the left-out blocks that stood at `at`, each as a paragraph of its own.
-    // Appends the left-out blocks that stood at `at` as dimmed paragraphs: a run of blocks left
-    // out for one reason (the items of a menu) as one paragraph, its reason said once.
-    let mut insert_blocks = |job: &mut LayoutJob, at: usize| {
-        while let Some(first) = blocks.get(next_block).filter(|b| b.at <= at) {
-            let run = blocks[next_block..]
-                .iter()
-                .take_while(|b| b.at == first.at && b.why == first.why)
-                .count();
-            let items: Vec<&str> = blocks[next_block..next_block + run]
-                .iter()
-                .map(|b| b.text.as_str())
-                .collect();
-            next_block += run;
-            let display_start = job.text.len();
-            // Blocks stand before a paragraph (after its blank line), or after the last one.
-            let at_end = at >= doc.text.len();
-            let lead = if at_end && display_start > 0 {
-                "\n\n"
-            } else {
-                ""
-            };
-            let tail = if at_end { "" } else { "\n\n" };
-            job.append(
-                &format!("{lead}left out: {} · ", first.why),
-                0.0,
-                why_format.clone(),
-            );
-            job.append(
-                &format!("{}{tail}", items.join(" · ")),
-                0.0,
-                left_format.clone(),
-            );
-            inserted.push(Inserted {
-                doc_at: at,
-                display_start,
-                len: job.text.len() - display_start,
-            });
-        }
-    };
+    let mut left = LeftOutInserter::new(ui, blocks.clone(), doc.text.len());
     let format = |bg: Color32, strong: bool, header: bool| TextFormat {
         font_id: font.clone(),
         color: if header {
@@ -397,34 +316,11 @@ fn article_job(
         line_height: Some(22.0),
         ..Default::default()
     };
-    // Cut points: mention edges and the focus edges.
-    let mut cuts: Vec<usize> = vec![
-        range.start,
-        range.end,
-        content_start.clamp(range.start, range.end),
-    ];
     let inside: Vec<&Mention> = mentions
         .iter()
         .filter(|m| range.start <= m.start as usize && (m.end as usize) <= range.end)
         .collect();
-    for m in &inside {
-        cuts.push(m.start as usize);
-        cuts.push(m.end as usize);
-    }
-    if let Some(f) = focus {
-        cuts.push(f.start.clamp(range.start, range.end));
-        cuts.push(f.end.clamp(range.start, range.end));
-    }
-    for r in &not_counted {
-        cuts.push(r.start.clamp(range.start, range.end));
-        cuts.push(r.end.clamp(range.start, range.end));
-    }
-    for b in &blocks {
-        // A block stands before the paragraph that follows it: after the blank line.
-        cuts.push(b.at);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
+    let cuts = cut_points(&range, content_start, &inside, focus, &not_counted, &blocks);
     let mut next_mention = 0;
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -448,13 +344,153 @@ fn article_job(
             None if in_focus => focus_bg,
             None => Color32::TRANSPARENT,
         };
-        insert_blocks(&mut job, a);
+        left.insert(&mut job, a);
         let piece = text.get(a - range.start..b - range.start).unwrap_or("");
         let dimmed = b <= content_start || not_counted.iter().any(|r| r.start <= a && b <= r.end);
         job.append(piece, 0.0, format(background, mention.is_some(), dimmed));
     }
-    insert_blocks(&mut job, range.end);
-    (job, inserted)
+    left.insert(&mut job, range.end);
+    (job, left.inserted)
+}
+
+/// Where the article's text changes format: the range's ends, where the content starts, mention
+/// edges, focus edges, boilerplate edges and the places of left-out blocks; sorted, once each.
+fn cut_points(
+    range: &std::ops::Range<usize>,
+    content_start: usize,
+    inside: &[&Mention],
+    focus: Option<&std::ops::Range<usize>>,
+    not_counted: &[std::ops::Range<usize>],
+    blocks: &[&crate::corpus::LeftOut],
+) -> Vec<usize> {
+    let clamp = |at: usize| at.clamp(range.start, range.end);
+    let mut cuts: Vec<usize> = vec![range.start, range.end, clamp(content_start)];
+    for m in inside {
+        cuts.push(m.start as usize);
+        cuts.push(m.end as usize);
+    }
+    if let Some(f) = focus {
+        cuts.push(clamp(f.start));
+        cuts.push(clamp(f.end));
+    }
+    for r in not_counted {
+        cuts.push(clamp(r.start));
+        cuts.push(clamp(r.end));
+    }
+    // A block stands before the paragraph that follows it: after the blank line.
+    cuts.extend(blocks.iter().map(|b| b.at));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// Appends the left-out blocks that stood at a place as dimmed paragraphs: a run of blocks left
+/// out for one reason (the items of a menu) as one paragraph, its reason said once.
+struct LeftOutInserter<'a> {
+    blocks: Vec<&'a crate::corpus::LeftOut>,
+    next: usize,
+    /// The document's length: blocks at its end come after the last paragraph.
+    end: usize,
+    left_format: TextFormat,
+    why_format: TextFormat,
+    /// Where the blocks went in the displayed text.
+    inserted: Vec<Inserted>,
+}
+
+impl<'a> LeftOutInserter<'a> {
+    fn new(ui: &egui::Ui, blocks: Vec<&'a crate::corpus::LeftOut>, end: usize) -> Self {
+        Self {
+            blocks,
+            next: 0,
+            end,
+            left_format: TextFormat {
+                font_id: FontId::proportional(13.0),
+                color: ui.visuals().weak_text_color(),
+                line_height: Some(20.0),
+                ..Default::default()
+            },
+            why_format: TextFormat {
+                font_id: FontId::proportional(11.0),
+                color: ui.visuals().weak_text_color(),
+                italics: true,
+                line_height: Some(20.0),
+                ..Default::default()
+            },
+            inserted: Vec::new(),
+        }
+    }
+
+    /// Appends the blocks that stood at or before `at` and are not in yet.
+    fn insert(&mut self, job: &mut LayoutJob, at: usize) {
+        while let Some(first) = self.blocks.get(self.next).filter(|b| b.at <= at) {
+            let run = self.blocks[self.next..]
+                .iter()
+                .take_while(|b| b.at == first.at && b.why == first.why)
+                .count();
+            let items: Vec<&str> = self.blocks[self.next..self.next + run]
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect();
+            self.next += run;
+            let display_start = job.text.len();
+            // Blocks stand before a paragraph (after its blank line), or after the last one.
+            let at_end = at >= self.end;
+            let lead = if at_end && display_start > 0 {
+                "\n\n"
+            } else {
+                ""
+            };
+            let tail = if at_end { "" } else { "\n\n" };
+            job.append(
+                &format!("{lead}left out: {} · ", first.why),
+                0.0,
+                self.why_format.clone(),
+            );
+            job.append(
+                &format!("{}{tail}", items.join(" · ")),
+                0.0,
+                self.left_format.clone(),
+            );
+            self.inserted.push(Inserted {
+                doc_at: at,
+                display_start,
+                len: job.text.len() - display_start,
+            });
+        }
+    }
+}
+
+/// A byte of the shown text as the document's byte (`None` inside a left-out block).
+fn doc_byte(inserted: &[Inserted], shown_start: usize, byte: usize) -> Option<usize> {
+    let mut shift = 0;
+    for ins in inserted {
+        if byte < ins.display_start {
+            break;
+        }
+        if byte < ins.display_start + ins.len {
+            return None;
+        }
+        shift += ins.len;
+    }
+    Some(byte - shift + shown_start)
+}
+
+/// The character under the pointer, if any: the one whose glyph holds the pointer (the cursor
+/// rounds to the nearest edge, so the one before it is tried too).
+fn char_under(galley: &egui::Galley, rect: egui::Rect, pos: egui::Pos2) -> Option<usize> {
+    let local = pos - rect.min;
+    let nearest = galley.cursor_from_pos(local).index.0;
+    let glyph = |k: usize| {
+        let left = galley.pos_from_cursor(egui::text::CCursor::new(k));
+        let right = galley.pos_from_cursor(egui::text::CCursor::new(k + 1));
+        ((left.top() - right.top()).abs() < 0.5
+            && left.left() <= local.x
+            && local.x < right.left()
+            && left.top() <= local.y
+            && local.y < left.bottom())
+        .then_some(k)
+    };
+    glyph(nearest).or_else(|| nearest.checked_sub(1).and_then(glyph))
 }
 
 /// Line breaks inside paragraphs become spaces and carriage returns vanish into spaces, byte for

@@ -11,10 +11,6 @@ use crate::scene::{Palette, SceneKind};
 /// What the user has chosen; kept across sources.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent switches a user turns on and off"
-)]
 pub struct Settings {
     /// Co-mention window.
     pub window: Window,

@@ -228,8 +228,21 @@ impl Timeline {
             ui.weak("No document is dated: dates come from a “date YYYY-MM-DD” header, a file name starting with one, or a dateline with the year near the top (“BAKU, Jan. 30, 2026”).");
             return;
         }
-        let corpus_bars = bars(&corpus, ui.visuals().weak_text_color().gamma_multiply(0.6));
-        let selected_bars = selected.map(|h| bars(&h, selected_color(ui)));
+        self.plot_ui(ui, &corpus, selected.as_ref(), range, bucket, commands);
+    }
+
+    /// The bars of the corpus and of the selection; dragging across them sets the range.
+    fn plot_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        corpus: &Histogram,
+        selected: Option<&Histogram>,
+        range: Option<(Date, Date)>,
+        bucket: Bucket,
+        commands: &mut Vec<Command>,
+    ) {
+        let corpus_bars = bars(corpus, ui.visuals().weak_text_color().gamma_multiply(0.6));
+        let selected_bars = selected.map(|h| bars(h, selected_color(ui)));
         let (first, last) = corpus.range().unwrap_or((0, 1));
         let top = f64::from(corpus.max().max(1)) * 1.1;
         let drag_from = self.drag_from;

@@ -614,52 +614,12 @@ pub(super) fn apply(
                 form.via,
                 Via::City | Via::Capital | Via::Name | Via::Variant | Via::Translation
             )
+            && !judge_after_comma(gazetteer, text, span.end, found, i, senses)
         {
-            match place_after_comma(gazetteer, text, f.end, span.end, found) {
-                AfterComma::Nothing => {}
-                // "Armenia, Georgia and Azerbaijan" is a list of countries.
-                AfterComma::Subdivision("Georgia", _)
-                    if !matches!(form.via, Via::City | Via::Capital) => {}
-                AfterComma::Subdivision(state, in_country) => {
-                    // "Atlanta, Georgia" is in the United States; "Moscow, Idaho" is not Moscow
-                    // and "Lebanon, Pa." is not Lebanon.
-                    let there = gazetteer.by_code(in_country);
-                    let is_city = matches!(form.via, Via::City | Via::Capital);
-                    if Some(f.entity) == there || (state == "Georgia" && code == "GEO") {
-                        senses.confirm(f.form);
-                    } else if let Some(town) =
-                        there.filter(|u| is_city && form.alternatives.contains(u))
-                    {
-                        found[i].entity = town;
-                        senses.moved(f.form, town);
-                    } else {
-                        keep[i] = false;
-                        senses.another_place(f.form);
-                        continue;
-                    }
-                }
-                AfterComma::Country(_) if !matches!(form.via, Via::City | Via::Capital) => {}
-                AfterComma::Country(country) if country == f.entity => senses.confirm(f.form),
-                AfterComma::Country(country) => {
-                    if form.alternatives.contains(&country) {
-                        found[i].entity = country;
-                    } else {
-                        keep[i] = false;
-                        continue;
-                    }
-                }
-            }
+            keep[i] = false;
+            continue;
         }
-        // "the city of Turkey", "City of Lebanon": a country is no city, unless its capital bears
-        // its name ("the city of Singapore", "Mexico City").
-        if country
-            && matches!(form.via, Via::Name | Via::Variant)
-            && a_town_by_name(text, f.start)
-            && !entity
-                .capital
-                .as_deref()
-                .is_some_and(|c| c.starts_with(surface) || surface.starts_with(c))
-        {
+        if country && a_town_named_like_it(gazetteer, text, f) {
             keep[i] = false;
             senses.another_place(f.form);
             continue;
@@ -684,20 +644,6 @@ pub(super) fn apply(
                     continue;
                 }
             }
-        }
-        // "Joyce Glover, 22, Palestine, …": a person's age, then where they live — a town of a
-        // country with states, when the name is also such a town's.
-        if country
-            && matches!(form.via, Via::Name | Via::Variant)
-            && hometown_after_age(text, f.start, f.end)
-            && form
-                .alternatives
-                .iter()
-                .any(|a| SUBDIVISION_COUNTRIES.contains(&gazetteer.entity(*a).code.as_str()))
-        {
-            keep[i] = false;
-            senses.another_place(f.form);
-            continue;
         }
         if form.via == Via::Demonym && a_cuisine(text, f.end) {
             keep[i] = false;
@@ -747,6 +693,52 @@ pub(super) fn apply(
     sovereign_after_territory(gazetteer, text, found, &mut keep);
     let mut k = keep.into_iter();
     found.retain(|_| k.next().unwrap_or(true));
+}
+
+/// What a place or a state after the name's comma says: "Atlanta, Georgia" confirms the state,
+/// "Moscow, Idaho" is another Moscow, "Valencia, Spain" moves the city to Spain. Returns whether
+/// the mention stays.
+fn judge_after_comma(
+    gazetteer: &Gazetteer,
+    text: &str,
+    limit: usize,
+    found: &mut [Found],
+    i: usize,
+    senses: &mut Senses,
+) -> bool {
+    let f = found[i];
+    let form = &gazetteer.forms()[f.form];
+    let code = gazetteer.entity(f.entity).code.as_str();
+    match place_after_comma(gazetteer, text, f.end, limit, found) {
+        AfterComma::Nothing => {}
+        // "Armenia, Georgia and Azerbaijan" is a list of countries.
+        AfterComma::Subdivision("Georgia", _) if !matches!(form.via, Via::City | Via::Capital) => {}
+        AfterComma::Subdivision(state, in_country) => {
+            // "Atlanta, Georgia" is in the United States; "Moscow, Idaho" is not Moscow
+            // and "Lebanon, Pa." is not Lebanon.
+            let there = gazetteer.by_code(in_country);
+            let is_city = matches!(form.via, Via::City | Via::Capital);
+            if Some(f.entity) == there || (state == "Georgia" && code == "GEO") {
+                senses.confirm(f.form);
+            } else if let Some(town) = there.filter(|u| is_city && form.alternatives.contains(u)) {
+                found[i].entity = town;
+                senses.moved(f.form, town);
+            } else {
+                senses.another_place(f.form);
+                return false;
+            }
+        }
+        AfterComma::Country(_) if !matches!(form.via, Via::City | Via::Capital) => {}
+        AfterComma::Country(country) if country == f.entity => senses.confirm(f.form),
+        AfterComma::Country(country) => {
+            if form.alternatives.contains(&country) {
+                found[i].entity = country;
+            } else {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Territories and the state they belong to (ISO 3166-1 codes). Taiwan and Western Sahara, whose
@@ -1106,6 +1098,29 @@ fn demonym_as_surname(text: &str, start: usize, end: usize) -> bool {
     // The word before the given name must not open the sentence ("Many French said").
     let before = text[..start - previous.len() - 1].trim_end_matches(' ');
     !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '“', '”', ':']))
+}
+
+/// A country's name that names a town here: "the city of Turkey", "City of Lebanon" (a country
+/// is no city, unless its capital bears its name: "the city of Singapore", "Mexico City"), or
+/// "Joyce Glover, 22, Palestine, …" (a person's age, then where they live — a town of a country
+/// with states, when the name is also such a town's).
+fn a_town_named_like_it(gazetteer: &Gazetteer, text: &str, f: Found) -> bool {
+    let form = &gazetteer.forms()[f.form];
+    if !matches!(form.via, Via::Name | Via::Variant) {
+        return false;
+    }
+    let surface = &text[f.start..f.end];
+    let capital_named_alike = gazetteer
+        .entity(f.entity)
+        .capital
+        .as_deref()
+        .is_some_and(|c| c.starts_with(surface) || surface.starts_with(c));
+    (a_town_by_name(text, f.start) && !capital_named_alike)
+        || (hometown_after_age(text, f.start, f.end)
+            && form
+                .alternatives
+                .iter()
+                .any(|a| SUBDIVISION_COUNTRIES.contains(&gazetteer.entity(*a).code.as_str())))
 }
 
 /// "the city of Turkey", "the Town of Lebanon": a place called by the name, as opposed to "the

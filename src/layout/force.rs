@@ -90,7 +90,7 @@ impl ForceLayout {
         }
     }
 
-    #[allow(
+    #[expect(
         clippy::needless_range_loop,
         reason = "the kernel reads several arrays by node index"
     )]

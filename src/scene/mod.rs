@@ -494,7 +494,7 @@ pub enum Frame {
 /// The whole picture of a view as an SVG document in `style`: the map (outlines shaded by
 /// mentions, corridors, links, nodes, labels) or the network, framed by `frame`. The command
 /// line's `render` and the window's export both draw it.
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "one call site each in the CLI and the window"
 )]

@@ -28,23 +28,7 @@ pub fn svg(
         style.sea.css_hex()
     );
     if let Some(basemap) = basemap {
-        let _ = writeln!(
-            out,
-            r#"<g id="countries" stroke="{}" stroke-width="0.6" fill-rule="evenodd">"#,
-            style.border.css_hex()
-        );
-        for country in &basemap.countries {
-            let d = outline_path(country, view);
-            if !d.is_empty() {
-                let _ = writeln!(
-                    out,
-                    r#"<path data-id="{}" fill="{}" d="{d}"/>"#,
-                    country.code,
-                    land(country).css_hex()
-                );
-            }
-        }
-        out.push_str("</g>\n");
+        write_outlines(&mut out, basemap, land, style, view);
     }
     out.push_str("<g id=\"data\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n");
     let mut placed: Vec<[f32; 4]> = Vec::new();
@@ -125,6 +109,33 @@ pub fn svg(
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+/// The countries' outlines, filled by `land`, as one group.
+fn write_outlines(
+    out: &mut String,
+    basemap: &Basemap,
+    land: &dyn Fn(&super::CountryShape) -> Color,
+    style: &Style,
+    view: &View,
+) {
+    let _ = writeln!(
+        out,
+        r#"<g id="countries" stroke="{}" stroke-width="0.6" fill-rule="evenodd">"#,
+        style.border.css_hex()
+    );
+    for country in &basemap.countries {
+        let d = outline_path(country, view);
+        if !d.is_empty() {
+            let _ = writeln!(
+                out,
+                r#"<path data-id="{}" fill="{}" d="{d}"/>"#,
+                country.code,
+                land(country).css_hex()
+            );
+        }
+    }
+    out.push_str("</g>\n");
 }
 
 /// A country's rings as one path in picture coordinates; rings smaller than half a pixel or

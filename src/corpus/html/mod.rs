@@ -142,41 +142,28 @@ pub fn page(source: &str) -> Page {
 }
 
 /// Reads a parsed page, believing what classes and ids say of furniture or not.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one walk over the page's tree: opening and closing an element share the walk's \
+              state (depths of the article, a left-out block, an invisible element, the headline)"
+)]
 fn read(html: &Html, nodes: &Nodes<'_>, classes: bool) -> Page {
-    let mut judge = Judge {
-        protected: nodes.protected(),
-        ..Judge::default()
-    };
-    // Where the prose is when no class is believed: class rules never hide what holds it.
-    let unjudged = nodes.link_stats(&judge);
-    if let Some(prose_root) = nodes.content_root(&unjudged) {
-        nodes.protect_ancestors(prose_root, &mut judge.protected);
-    }
-    let total = nodes.total_prose(&unjudged);
-    if total >= MIN_PROSE {
-        judge.large = unjudged.iter().map(|s| s.prose * 2 >= total).collect();
-    }
-    judge.classes = classes;
+    let judge = judge_for(nodes, classes);
     let stats = nodes.link_stats(&judge);
     let root = nodes.content_root(&stats);
     // Depth at which the content root opened, while inside it.
     let mut root_depth: Option<usize> = None;
     let mut blocks = Blocks::default();
+    let mut meta = Metadata::default();
     let mut h1: Option<String> = None;
     let mut in_h1 = false;
     let mut h1_text = String::new();
-    let mut title_tag: Option<String> = None;
-    let mut meta_date: Option<(usize, Date)> = None;
-    let mut time_date: Option<Date> = None;
     // While inside an invisible element: the depth at which it opened.
     let mut invisible_depth: Option<usize> = None;
     // While inside furniture: the depth at which it opened, and why it is furniture.
     let mut left: Option<(usize, Why)> = None;
     let mut depth = 0usize;
     let mut article_depth: Option<usize> = None;
-    let mut url: Option<String> = None;
-    // The longest `articleBody` of the page's JSON-LD metadata, as paragraphs.
-    let mut article_body_text: Option<String> = None;
     // Index of the next node to open, in the order of `nodes`.
     let mut next = 0usize;
     for edge in html.tree.root().traverse() {
@@ -207,63 +194,7 @@ fn read(html: &Html, nodes: &Nodes<'_>, classes: bool) -> Page {
                     root_depth = Some(depth);
                 }
                 // Metadata is read even from hidden parts (it lives in <head>).
-                match name {
-                    "title" if title_tag.is_none() => {
-                        let t = one_line(&own_text(node));
-                        if !t.is_empty() {
-                            title_tag = Some(t);
-                        }
-                    }
-                    "meta" => {
-                        let key = el
-                            .attr("property")
-                            .or_else(|| el.attr("name"))
-                            .or_else(|| el.attr("itemprop"))
-                            .map(str::to_ascii_lowercase);
-                        if key.as_deref() == Some("og:url")
-                            && let Some(content) = el.attr("content")
-                        {
-                            url = url.or_else(|| web_address(content));
-                        }
-                        if let (Some(key), Some(content)) = (key, el.attr("content"))
-                            && let Some(rank) = DATE_META.iter().position(|m| *m == key)
-                            && let Some(date) = super::meta::loose_date(content)
-                            && meta_date.is_none_or(|(r, _)| rank < r)
-                        {
-                            meta_date = Some((rank, date));
-                        }
-                    }
-                    "link"
-                        if el
-                            .attr("rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                    {
-                        // The canonical address is the page's own; it wins over og:url.
-                        if let Some(address) = el.attr("href").and_then(web_address) {
-                            url = Some(address);
-                        }
-                    }
-                    "script"
-                        if el
-                            .attr("type")
-                            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
-                    {
-                        if let Some(body) = article_body(&own_text(node))
-                            && article_body_text
-                                .as_ref()
-                                .is_none_or(|b: &String| b.len() < body.len())
-                        {
-                            article_body_text = Some(body);
-                        }
-                    }
-                    "time" if time_date.is_none() => {
-                        time_date = el
-                            .attr("datetime")
-                            .and_then(super::meta::loose_date)
-                            .or_else(|| super::meta::loose_date(&own_text(node)));
-                    }
-                    _ => {}
-                }
+                meta.read(name, el, node);
                 if invisible_depth.is_some() {
                     continue;
                 }
@@ -339,27 +270,133 @@ fn read(html: &Html, nodes: &Nodes<'_>, classes: bool) -> Page {
         }
     }
     let (mut text, left_out) = blocks.finish();
-    // A page that builds its article with scripts, or shows a teaser of it, carries it whole in
-    // its JSON-LD metadata: when that is much longer than the text read from the page, its
-    // paragraphs that the page does not show are added after the page's text.
-    if let Some(body) = article_body_text
-        && text.chars().count() * 2 < body.chars().count()
-    {
-        for paragraph in body.split("\n\n") {
-            if !text.contains(paragraph) {
-                if !text.is_empty() {
-                    text.push_str("\n\n");
-                }
-                text.push_str(paragraph);
-            }
-        }
+    if let Some(body) = meta.article_body.take() {
+        add_article_body(&mut text, &body);
     }
     Page {
         text,
-        title: h1.or(title_tag),
-        date: meta_date.map(|(_, d)| d).or(time_date),
-        url,
+        title: h1.or(meta.title),
+        date: meta.date.map(|(_, d)| d).or(meta.time),
+        url: meta.url,
         left_out,
+    }
+}
+
+/// How elements are judged on this page: the elements that hold the prose (found believing no
+/// class) and their ancestors are protected from class rules, and with `classes` the rules
+/// apply to the rest.
+fn judge_for(nodes: &Nodes<'_>, classes: bool) -> Judge {
+    let mut judge = Judge {
+        protected: nodes.protected(),
+        ..Judge::default()
+    };
+    // Where the prose is when no class is believed: class rules never hide what holds it.
+    let unjudged = nodes.link_stats(&judge);
+    if let Some(prose_root) = nodes.content_root(&unjudged) {
+        nodes.protect_ancestors(prose_root, &mut judge.protected);
+    }
+    let total = nodes.total_prose(&unjudged);
+    if total >= MIN_PROSE {
+        judge.large = unjudged.iter().map(|s| s.prose * 2 >= total).collect();
+    }
+    judge.classes = classes;
+    judge
+}
+
+/// A page that builds its article with scripts, or shows a teaser of it, carries it whole in its
+/// JSON-LD metadata: when that is much longer than the text read from the page, its paragraphs
+/// that the page does not show are added after the page's text.
+fn add_article_body(text: &mut String, body: &str) {
+    if text.chars().count() * 2 >= body.chars().count() {
+        return;
+    }
+    for paragraph in body.split("\n\n") {
+        if !text.contains(paragraph) {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(paragraph);
+        }
+    }
+}
+
+/// What a page says of itself in its head and markup: title, date, address, and the article
+/// as JSON-LD.
+#[derive(Default)]
+struct Metadata {
+    /// The `<title>`.
+    title: Option<String>,
+    /// The best-ranked date of the `<meta>` tags (rank in `DATE_META`, date).
+    date: Option<(usize, Date)>,
+    /// The first `<time>`.
+    time: Option<Date>,
+    /// The canonical address, else og:url.
+    url: Option<String>,
+    /// The longest `articleBody` of the page's JSON-LD metadata, as paragraphs.
+    article_body: Option<String>,
+}
+
+impl Metadata {
+    /// Takes in what the element `name` says, if it is metadata.
+    fn read(&mut self, name: &str, el: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) {
+        match name {
+            "title" if self.title.is_none() => {
+                let t = one_line(&own_text(node));
+                if !t.is_empty() {
+                    self.title = Some(t);
+                }
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .map(str::to_ascii_lowercase);
+                if key.as_deref() == Some("og:url")
+                    && let Some(content) = el.attr("content")
+                {
+                    self.url = self.url.take().or_else(|| web_address(content));
+                }
+                if let (Some(key), Some(content)) = (key, el.attr("content"))
+                    && let Some(rank) = DATE_META.iter().position(|m| *m == key)
+                    && let Some(date) = super::meta::loose_date(content)
+                    && self.date.is_none_or(|(r, _)| rank < r)
+                {
+                    self.date = Some((rank, date));
+                }
+            }
+            "link"
+                if el
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                // The canonical address is the page's own; it wins over og:url.
+                if let Some(address) = el.attr("href").and_then(web_address) {
+                    self.url = Some(address);
+                }
+            }
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                if let Some(body) = article_body(&own_text(node))
+                    && self
+                        .article_body
+                        .as_ref()
+                        .is_none_or(|b: &String| b.len() < body.len())
+                {
+                    self.article_body = Some(body);
+                }
+            }
+            "time" if self.time.is_none() => {
+                self.time = el
+                    .attr("datetime")
+                    .and_then(super::meta::loose_date)
+                    .or_else(|| super::meta::loose_date(&own_text(node)));
+            }
+            _ => {}
+        }
     }
 }
 
