@@ -473,73 +473,110 @@ pub fn refresh(
     Refresh { gone, batch }
 }
 
+/// Why a document's text could not be read back from its file. The messages name the file.
+#[derive(Debug, thiserror::Error)]
+pub enum RereadError {
+    /// The document came from no file.
+    #[error("{id}: no file to read the text from")]
+    NoFile {
+        /// The document.
+        id: String,
+    },
+    /// The file could not be read or decoded.
+    #[error("{}: {reason}", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The file no longer holds the text that was read.
+    #[error("{place}: the file changed since it was read (reload the corpus)")]
+    Changed {
+        /// The file, or the document's id when it has none.
+        place: String,
+    },
+}
+
 /// Reads a document's text back from its file, for a document read with [`Texts::OnDisk`] (or
 /// any other: its text is then simply copied). The file is decoded and split into articles again;
 /// an error says why the text is not what was read (gone, changed, unreadable).
-pub fn reread(doc: &Document) -> Result<String, String> {
+pub fn reread(doc: &Document) -> Result<String, RereadError> {
     if doc.on_disk.is_none() {
         return Ok(doc.text.clone());
     }
     text_in(doc, &reread_file(doc)?)
 }
 
-/// The articles of a document's file, read again: `(id, text)` in file order. Several documents
-/// of one file take their texts from one reading with [`text_in`].
-pub fn reread_file(doc: &Document) -> Result<Vec<(String, String)>, String> {
+/// The bytes of a document's file.
+fn file_of(doc: &Document) -> Result<(&Path, Vec<u8>), RereadError> {
     let path = doc
         .path
         .as_deref()
-        .ok_or_else(|| format!("{}: no file to read the text from", doc.id))?;
-    let data = std::fs::read(path)
-        .map_err(|e| format!("{}: {}", path.display(), corpus::io_reason(&e)))?;
-    let (articles, _) = decoded_articles(corpus::file_id(&doc.id), Some(path), data)
-        .map_err(|reason| format!("{}: {reason}", path.display()))?;
+        .ok_or_else(|| RereadError::NoFile { id: doc.id.clone() })?;
+    let data = std::fs::read(path).map_err(|e| RereadError::Unreadable {
+        path: path.to_path_buf(),
+        reason: corpus::io_reason(&e),
+    })?;
+    Ok((path, data))
+}
+
+/// The articles of a document's file, read again: `(id, text)` in file order. Several documents
+/// of one file take their texts from one reading with [`text_in`].
+pub fn reread_file(doc: &Document) -> Result<Vec<(String, String)>, RereadError> {
+    let (path, data) = file_of(doc)?;
+    let (articles, _) =
+        decoded_articles(corpus::file_id(&doc.id), Some(path), data).map_err(|reason| {
+            RereadError::Unreadable {
+                path: path.to_path_buf(),
+                reason,
+            }
+        })?;
     Ok(articles.into_iter().map(|a| (a.id, a.text)).collect())
 }
 
 /// A web page document's page read again, with the blocks left out of its text (`None` for
 /// documents that are not a page of their own: text files, records). Checked against what was
 /// read like [`text_in`].
-pub fn page_of(doc: &Document) -> Result<Option<corpus::Page>, String> {
-    let Some(path) = doc.path.as_deref() else {
+pub fn page_of(doc: &Document) -> Result<Option<corpus::Page>, RereadError> {
+    if doc.path.is_none() {
         return Ok(None);
-    };
+    }
     let format = corpus::Format::of(&doc.id);
     if corpus::file_id(&doc.id) != doc.id
         || !matches!(format, corpus::Format::Html | corpus::Format::Text)
     {
         return Ok(None);
     }
-    let data = std::fs::read(path)
-        .map_err(|e| format!("{}: {}", path.display(), corpus::io_reason(&e)))?;
-    let text = corpus::decode(data).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (path, data) = file_of(doc)?;
+    let text = corpus::decode(data).map_err(|e| RereadError::Unreadable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     if format == corpus::Format::Text && !corpus::looks_like_html(&text) {
         return Ok(None);
     }
     let page = corpus::page(&text);
     if page.text.len() != doc.on_disk.unwrap_or(doc.text.len()) {
-        return Err(format!(
-            "{}: the file changed since it was read (reload the corpus)",
-            path.display()
-        ));
+        return Err(RereadError::Changed {
+            place: path.display().to_string(),
+        });
     }
     Ok(Some(page))
 }
 
 /// `doc`'s text among the articles of its file read again, checked against what was read.
-pub fn text_in(doc: &Document, articles: &[(String, String)]) -> Result<String, String> {
+pub fn text_in(doc: &Document, articles: &[(String, String)]) -> Result<String, RereadError> {
     let expected = doc.on_disk.unwrap_or(doc.text.len());
     articles
         .iter()
         .find(|(id, text)| *id == doc.id && text.len() == expected)
         .map(|(_, text)| text.clone())
-        .ok_or_else(|| {
-            format!(
-                "{}: the file changed since it was read (reload the corpus)",
-                doc.path
-                    .as_deref()
-                    .map_or(doc.id.clone(), |p| p.display().to_string())
-            )
+        .ok_or_else(|| RereadError::Changed {
+            place: doc
+                .path
+                .as_deref()
+                .map_or(doc.id.clone(), |p| p.display().to_string()),
         })
 }
 
@@ -713,7 +750,12 @@ mod tests {
                 "{}",
                 d.id
             );
-            assert_eq!(reread(d).as_deref(), Ok(k.text.as_str()), "{}", d.id);
+            assert_eq!(
+                reread(d).expect("rereads").as_str(),
+                k.text.as_str(),
+                "{}",
+                d.id
+            );
         }
         // A file changed since: its documents say so rather than show other text.
         std::fs::write(dir.path().join("a.txt"), "Something else entirely.").expect("write");
@@ -723,9 +765,11 @@ mod tests {
             .find(|d| d.id == "a.txt")
             .expect("a.txt");
         let error = reread(a).expect_err("changed");
+        assert!(matches!(error, RereadError::Changed { .. }), "{error}");
+        let message = error.to_string();
         assert!(
-            error.contains("a.txt") && error.contains("changed"),
-            "{error}"
+            message.contains("a.txt") && message.contains("changed"),
+            "{message}"
         );
     }
 
