@@ -224,11 +224,19 @@ impl AtlasApp {
             }
             Command::SetProjection(projection) => {
                 self.settings.projection = projection;
+                let mut damaged = None;
                 if let Some(model) = &mut self.model {
-                    if let Ok(basemap) = Basemap::bundled(projection, &model.gazetteer) {
-                        model.basemap = Arc::new(basemap);
+                    match Basemap::bundled(projection, &model.gazetteer) {
+                        Ok(basemap) => model.basemap = Arc::new(basemap),
+                        Err(e) => damaged = Some(e),
                     }
                     model.rebuild(&self.settings);
+                }
+                if let Some(e) = damaged {
+                    self.set_notice(format!(
+                        "The bundled map outlines are damaged ({e}): the land keeps the last \
+                         projection"
+                    ));
                 }
                 self.map.reset_camera();
             }

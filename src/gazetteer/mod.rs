@@ -459,6 +459,9 @@ pub struct LazyMatcher {
 
 impl LazyMatcher {
     fn get(&self, forms: &[SurfaceForm]) -> Option<&Matcher> {
+        // The error is dropped on purpose: `compile` falls back to a contiguous NFA, whose only
+        // limit is 2^32 states, far beyond the forms of any gazetteer that loads; and a failure
+        // would leave these names unmatched, never make a wrong match.
         self.cell
             .get_or_init(|| build::compile(forms, self.ids.clone(), self.kind, self.filtered).ok())
             .as_ref()
