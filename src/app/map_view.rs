@@ -95,7 +95,7 @@ pub fn style_for(dark: bool, settings: &Settings) -> Style {
 }
 
 /// The scene the settings ask the map view for (the tables ask for none: the last one stays).
-fn scene_of(settings: &Settings, last: SceneKind) -> SceneKind {
+pub(super) fn scene_of(settings: &Settings, last: SceneKind) -> SceneKind {
     settings.centre.scene().unwrap_or(last)
 }
 
@@ -331,16 +331,17 @@ impl MapView {
         focus: Focus,
         dark: bool,
     ) -> &Scene {
+        let kind = scene_of(settings, self.kind);
         let key = SceneKey {
             generation: model.generation,
             focus,
             dark,
             corridors: corridors_shown(settings),
-            kind: scene_of(settings, self.kind),
+            kind,
             palette: settings.palette,
         };
         if self.scene.as_ref().is_none_or(|c| c.key != key) {
-            let mut scene = match scene_of(settings, self.kind) {
+            let mut scene = match kind {
                 SceneKind::Map => scene::map_scene(
                     &model.analysis,
                     &model.layout,
@@ -369,7 +370,7 @@ impl MapView {
             let old = self.scene.take();
             if model.analysis_generation != self.analysis_seen {
                 self.transition = old
-                    .filter(|o| o.key.kind == scene_of(settings, self.kind))
+                    .filter(|o| o.key.kind == kind)
                     .and_then(|o| Transition::between(&o.scene, &scene, self.now));
                 self.analysis_seen = model.analysis_generation;
             }
@@ -459,6 +460,8 @@ impl MapView {
     ) {
         let dark = ui.visuals().dark_mode;
         self.dark = dark;
+        // The scene asked for: the tables ask for none, and the last one stays.
+        let kind = scene_of(settings, self.kind);
         let style = style_for(dark, settings);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let response = response.on_hover_cursor(if self.hovered.is_some() {
@@ -481,25 +484,24 @@ impl MapView {
             .scene(model, settings, &style, previous_focus, dark)
             .data_bounds;
         // A network that is still settling is refitted every frame, until the user moves the view.
-        let network_settling = scene_of(settings, self.kind) == SceneKind::Network
-            && model.network.as_ref().is_some_and(|n| !n.settled);
-        if self.kind != scene_of(settings, self.kind) || (network_settling && !self.moved) {
+        let network_settling =
+            kind == SceneKind::Network && model.network.as_ref().is_some_and(|n| !n.settled);
+        if self.kind != kind || (network_settling && !self.moved) {
             self.camera = None;
-            self.kind = scene_of(settings, self.kind);
+            self.kind = kind;
         }
-        let camera = *self.camera.get_or_insert_with(|| {
-            match (data_bounds, scene_of(settings, self.kind)) {
+        let camera = *self
+            .camera
+            .get_or_insert_with(|| match (data_bounds, kind) {
                 (Some(b), SceneKind::Map) => Camera::fit(scene::padded_bounds(b), rect, 24.0),
                 (Some(b), SceneKind::Network) => Camera::fit(b, rect, 48.0),
                 (None, _) => Camera::fit(world, rect, 8.0),
-            }
-        });
-        let limits = match scene_of(settings, self.kind) {
+            });
+        let limits = match kind {
             SceneKind::Map => limits,
             SceneKind::Network => (camera.px_per_unit * 0.05, camera.px_per_unit * 100.0),
         };
 
-        let kind = scene_of(settings, self.kind);
         let camera = self.navigate(ui, &response, camera, limits, model, kind);
         self.camera = Some(camera);
 
@@ -524,7 +526,7 @@ impl MapView {
         };
 
         painter.rect_filled(rect, 0.0, to_egui(style.sea));
-        if scene_of(settings, self.kind) == SceneKind::Map {
+        if kind == SceneKind::Map {
             self.paint_basemap(&painter, model, &style, camera, rect, selection);
         }
         let mut mesh = std::mem::take(&mut self.mesh);

@@ -248,7 +248,7 @@ impl AtlasApp {
     /// The scene the centre draws, or, while it shows the tables, the one it drew last (what a
     /// picture export draws).
     pub fn drawn_scene(&self) -> SceneKind {
-        self.settings.centre.scene().unwrap_or(self.map.kind)
+        map_view::scene_of(&self.settings, self.map.kind)
     }
 
     /// Queues a command for the end of the frame.
