@@ -2,17 +2,15 @@
 //! Only the camera persists between frames; the outline mesh and the scene are cached and rebuilt
 //! when what they depend on changes.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use eframe::egui::{
-    self, Color32, Mesh, Pos2, Rect, Sense, Shape as EguiShape, Stroke, Vec2, pos2, vec2,
-};
+use eframe::egui::{self, Mesh, Pos2, Rect, Sense, Shape as EguiShape, Vec2, vec2};
 
+use super::map_paint::{basemap_shapes, paint_scene, to_egui};
 use super::{Command, Model, Settings};
 use crate::gazetteer::EntityId;
 use crate::layout::MapPos;
-use crate::scene::{self, Color, Focus, Pick, Scene, SceneKind, Shape, Style};
+use crate::scene::{self, Focus, Pick, Scene, SceneKind, Shape, Style};
 
 /// Where the map looks: a map-space centre and a scale.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,73 +95,6 @@ pub fn style_for(dark: bool, settings: &Settings) -> Style {
 /// The scene the settings ask the map view for (the tables ask for none: the last one stays).
 pub(super) fn scene_of(settings: &Settings, last: SceneKind) -> SceneKind {
     settings.centre.scene().unwrap_or(last)
-}
-
-/// The legend's row for land shading: the scale, and the switch.
-fn shading_row(
-    ui: &mut egui::Ui,
-    model: &Model,
-    settings: &Settings,
-    style: &Style,
-    commands: &mut Vec<Command>,
-) {
-    let mut shaded = settings.shade_by_mentions;
-    ui.horizontal(|ui| {
-        let (r, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
-        let max = model.analysis.max_mentions();
-        for step in 0..4u32 {
-            let x0 = r.left() + r.width() * step as f32 / 4.0;
-            let cell =
-                Rect::from_min_max(pos2(x0, r.top()), pos2(x0 + r.width() / 4.0, r.bottom()));
-            let fill =
-                style.land_fill((max * (step + 1)).div_ceil(4).max(u32::from(step > 0)), max);
-            ui.painter().rect_filled(cell, 0.0, to_egui(fill));
-        }
-        let label = format!("Land shaded by mentions (1 to {max})");
-        if ui.checkbox(&mut shaded, label).changed() {
-            commands.push(Command::ToggleShading);
-        }
-    });
-}
-
-/// The legend's rows of corridors: each selectable, each shown or hidden.
-fn corridor_rows(
-    ui: &mut egui::Ui,
-    model: &Model,
-    settings: &Settings,
-    style: &Style,
-    commands: &mut Vec<Command>,
-) {
-    for (i, c) in model.analysis.corridors.iter().enumerate() {
-        let code = &model.gazetteer.entity(c.entity).code;
-        let shown = !settings.hidden_corridors.contains(code);
-        let color =
-            to_egui(
-                style
-                    .corridor_color(i)
-                    .with_alpha_factor(if shown { 0.8 } else { 0.25 }),
-            );
-        ui.horizontal(|ui| {
-            let (r, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
-            ui.painter()
-                .line_segment([r.left_center(), r.right_center()], Stroke::new(5.0, color));
-            if ui
-                .add(egui::Label::new(model.name(c.entity)).sense(Sense::click()))
-                .on_hover_text("Show its documents and route")
-                .clicked()
-            {
-                commands.push(Command::Select(Some(Pick::Corridor(c.entity))));
-            }
-            let toggle = if shown { "hide" } else { "show" };
-            if ui
-                .small_button(toggle)
-                .on_hover_text("Draw or hide this corridor's route")
-                .clicked()
-            {
-                commands.push(Command::ToggleCorridor(code.clone()));
-            }
-        });
-    }
 }
 
 /// A fingerprint of which corridors are drawn, for the scene cache.
@@ -484,8 +415,7 @@ impl MapView {
             .scene(model, settings, &style, previous_focus, dark)
             .data_bounds;
         // A network that is still settling is refitted every frame, until the user moves the view.
-        let network_settling =
-            kind == SceneKind::Network && model.network.as_ref().is_some_and(|n| !n.settled);
+        let network_settling = kind == SceneKind::Network && model.network.is_running();
         if self.kind != kind || (network_settling && !self.moved) {
             self.camera = None;
             self.kind = kind;
@@ -564,7 +494,7 @@ impl MapView {
                 .and_then(|p| self.pick_at(model, settings, &style, focus, dark, camera, rect, p));
             commands.push(Command::Select(pick));
         }
-        Self::legend_ui(ui, model, settings, &style, rect, commands);
+        super::legend::legend_ui(ui, model, settings, &style, rect, commands);
     }
 
     #[expect(
@@ -640,381 +570,6 @@ impl MapView {
             painter.extend(cache.meshes.iter().map(|m| EguiShape::mesh(Arc::clone(m))));
         }
     }
-
-    fn legend_ui(
-        ui: &mut egui::Ui,
-        model: &Model,
-        settings: &Settings,
-        style: &Style,
-        rect: Rect,
-        commands: &mut Vec<Command>,
-    ) {
-        // Anchored to the map's bottom-left corner, sized by its rows.
-        egui::Area::new(egui::Id::unique("map-legend"))
-            .pivot(egui::Align2::LEFT_BOTTOM)
-            .fixed_pos(pos2(rect.left() + 10.0, rect.bottom() - 10.0))
-            .constrain_to(rect)
-            .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.vertical(|ui| {
-                        ui.spacing_mut().item_spacing.y = 3.0;
-                        ui.label(egui::RichText::new("Legend").strong());
-                        let network = settings.centre == super::Centre::Network;
-                        let node_text = if network {
-                            "Country: size by link weight, colour by community"
-                        } else {
-                            "Country: size by mentions"
-                        };
-                        legend_row(
-                            ui,
-                            |p, r| {
-                                p.circle_filled(r.center(), 6.0, to_egui(style.node));
-                            },
-                            node_text,
-                        );
-                        legend_row(
-                            ui,
-                            |p, r| {
-                                p.line_segment(
-                                    [r.left_center(), r.right_center()],
-                                    Stroke::new(3.0, to_egui(style.link)),
-                                );
-                            },
-                            &match settings.measure {
-                                crate::graph::Measure::Count => format!(
-                                    "Link: width by co-mentions per {}",
-                                    settings.window.as_str()
-                                ),
-                                m => format!(
-                                    "Link: width by {} (per {})",
-                                    m.label(),
-                                    settings.window.as_str()
-                                ),
-                            },
-                        );
-                        if network {
-                            community_rows(ui, model, style);
-                        } else {
-                            shading_row(ui, model, settings, style, commands);
-                        }
-                        if settings.show_corridors && !network {
-                            corridor_rows(ui, model, settings, style, commands);
-                        }
-                    });
-                });
-            });
-    }
-}
-
-/// A legend row per community (Louvain), named by its three most mentioned countries.
-fn community_rows(ui: &mut egui::Ui, model: &Model, style: &Style) {
-    let mut groups: std::collections::BTreeMap<u32, Vec<&crate::graph::Node>> =
-        std::collections::BTreeMap::new();
-    for n in model.analysis.graph.node_weights() {
-        groups.entry(n.community).or_default().push(n);
-    }
-    for (community, mut nodes) in groups.into_iter().take(8) {
-        nodes.sort_by_key(|n| std::cmp::Reverse(n.mentions));
-        let names: Vec<&str> = nodes.iter().take(3).map(|n| model.name(n.entity)).collect();
-        let more = if nodes.len() > 3 {
-            format!(" +{}", nodes.len() - 3)
-        } else {
-            String::new()
-        };
-        let color = to_egui(style.community_color(community));
-        legend_row(
-            ui,
-            |p, r| {
-                p.circle_filled(r.center(), 5.0, color);
-            },
-            &format!("{}{more}", names.join(", ")),
-        );
-    }
-}
-
-/// One legend line: a 22×12 swatch and a label. Returns whether the label was clicked.
-fn legend_row(ui: &mut egui::Ui, swatch: impl FnOnce(&egui::Painter, Rect), label: &str) -> bool {
-    ui.horizontal(|ui| {
-        let (r, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
-        swatch(ui.painter(), r);
-        ui.add(egui::Label::new(label).sense(Sense::click()))
-            .clicked()
-    })
-    .inner
-}
-
-/// Fills and borders of every country as two meshes in screen space.
-pub fn basemap_shapes(
-    pixels_per_point: f32,
-    model: &Model,
-    style: &Style,
-    camera: Camera,
-    rect: Rect,
-    selected: Option<EntityId>,
-) -> Vec<Arc<Mesh>> {
-    let mentions: HashMap<EntityId, u32> = model
-        .analysis
-        .graph
-        .node_weights()
-        .map(|n| (n.entity, n.mentions))
-        .collect();
-    let max = model.analysis.max_mentions();
-    // Every country, on screen or not: panning brings the others into view without a rebuild.
-    let mut mesh = Mesh::default();
-    let mut borders = Vec::new();
-    let border = Stroke::new(0.6, to_egui(style.border));
-    let mut highlight = Vec::new();
-    for country in &model.basemap.countries {
-        let n = country
-            .entity
-            .and_then(|e| mentions.get(&e).copied())
-            .unwrap_or(0);
-        let fill = to_egui(style.land_fill(n, max));
-        let base = mesh.vertices.len() as u32;
-        for p in &country.vertices {
-            mesh.colored_vertex(camera.screen_from_map(rect, *p), fill);
-        }
-        for t in country.triangles.chunks_exact(3) {
-            mesh.add_triangle(base + t[0], base + t[1], base + t[2]);
-        }
-        let is_selected = country.entity.is_some() && country.entity == selected;
-        for ring in &country.rings {
-            let points: Vec<Pos2> = country.vertices[ring.clone()]
-                .iter()
-                .map(|p| camera.screen_from_map(rect, *p))
-                .collect();
-            let size = Rect::from_points(&points).size();
-            if size.x.max(size.y) < 1.5 {
-                continue;
-            }
-            if is_selected {
-                highlight.push(EguiShape::closed_line(
-                    points,
-                    Stroke::new(2.0, to_egui(style.selection)),
-                ));
-            } else {
-                borders.push(EguiShape::closed_line(points, border));
-            }
-        }
-    }
-    // Borders are tessellated here, once per camera, not by egui every frame.
-    let mut tessellator = egui::epaint::Tessellator::new(
-        pixels_per_point,
-        egui::epaint::TessellationOptions::default(),
-        [1, 1],
-        Vec::new(),
-    );
-    let mut lines = Mesh::default();
-    for shape in borders.into_iter().chain(highlight) {
-        tessellator.tessellate_shape(shape, &mut lines);
-    }
-    vec![Arc::new(mesh), Arc::new(lines)]
-}
-
-/// The paths and circles of a scene as one triangle mesh in screen space (labels need fonts and
-/// are placed by [`paint_scene`]). Lines are tessellated here as strips with a one-pixel
-/// feathered edge: cheaper than general path tessellation with joins, which thousands of gently
-/// curved links do not need.
-pub fn scene_mesh(scene: &Scene, camera: Camera, rect: Rect) -> Mesh {
-    let mut mesh = Mesh::default();
-    fill_scene_mesh(&mut mesh, scene, camera, rect);
-    mesh
-}
-
-/// [`scene_mesh`] into an existing mesh, reusing its memory: a frame then allocates nothing.
-pub fn fill_scene_mesh(mesh: &mut Mesh, scene: &Scene, camera: Camera, rect: Rect) {
-    mesh.clear();
-    let mut points: Vec<Pos2> = Vec::new();
-    // Thousands of links blend into each other: their edges need no feathering, and leaving it
-    // out halves the vertices.
-    let feather = scene.items.len() < 3000;
-    let (mut vertices, mut triangles) = (0usize, 0usize);
-    for item in &scene.items {
-        if let Shape::Path { points, .. } = &item.shape {
-            let per_point = if feather { 4 } else { 2 };
-            vertices += points.len() * per_point;
-            triangles += points.len().saturating_sub(1) * 2 * (per_point - 1);
-        } else {
-            vertices += 61;
-            triangles += 60;
-        }
-    }
-    mesh.reserve_vertices(vertices);
-    mesh.reserve_triangles(triangles);
-    for item in &scene.items {
-        match &item.shape {
-            Shape::Path {
-                points: path,
-                width_px,
-                color,
-            } => {
-                // Points closer than a few pixels add vertices, not shape.
-                points.clear();
-                for p in path {
-                    let q = camera.screen_from_map(rect, *p);
-                    if points
-                        .last()
-                        .is_none_or(|last: &Pos2| last.distance_sq(q) >= 36.0)
-                    {
-                        points.push(q);
-                    }
-                }
-                if let (Some(last), Some(end)) = (points.last_mut(), path.last()) {
-                    *last = camera.screen_from_map(rect, *end);
-                }
-                add_strip(mesh, &points, *width_px, to_egui(*color), feather);
-            }
-            Shape::Circle {
-                center,
-                radius_px,
-                fill,
-                stroke_px,
-                stroke,
-            } => {
-                let c = camera.screen_from_map(rect, *center);
-                add_disc(
-                    mesh,
-                    c,
-                    *radius_px,
-                    *stroke_px,
-                    to_egui(*fill),
-                    to_egui(*stroke),
-                );
-            }
-            Shape::Label { .. } => {}
-        }
-    }
-}
-
-/// A polyline of `width` as a triangle strip, with a feathered pixel on each side if asked.
-fn add_strip(mesh: &mut Mesh, points: &[Pos2], width: f32, color: Color32, feather: bool) {
-    if points.len() < 2 {
-        return;
-    }
-    let clear = Color32::TRANSPARENT;
-    let half = if feather {
-        (width / 2.0 - 0.5).max(0.0)
-    } else {
-        width / 2.0
-    };
-    let edges: &[(f32, bool)] = if feather {
-        &[(1.0, false), (0.0, true), (0.0, true), (1.0, false)]
-    } else {
-        &[(0.0, true), (0.0, true)]
-    };
-    let per_point = edges.len() as u32;
-    let base = mesh.vertices.len() as u32;
-    for (i, p) in points.iter().enumerate() {
-        let before = points[i.saturating_sub(1)];
-        let after = points[(i + 1).min(points.len() - 1)];
-        let dir = (after - before).normalized();
-        let normal = vec2(-dir.y, dir.x);
-        for (k, (extra, solid)) in edges.iter().enumerate() {
-            let side = if k < edges.len() / 2 { 1.0 } else { -1.0 };
-            mesh.colored_vertex(
-                *p + normal * side * (half + extra),
-                if *solid { color } else { clear },
-            );
-        }
-    }
-    for i in 0..points.len() as u32 - 1 {
-        let (a, b) = (base + per_point * i, base + per_point * (i + 1));
-        for k in 0..per_point - 1 {
-            mesh.add_triangle(a + k, a + k + 1, b + k);
-            mesh.add_triangle(a + k + 1, b + k + 1, b + k);
-        }
-    }
-}
-
-/// A filled disc with an outline ring, as triangle fans.
-fn add_disc(mesh: &mut Mesh, c: Pos2, radius: f32, stroke: f32, fill: Color32, ring: Color32) {
-    const SIDES: u32 = 20;
-    let base = mesh.vertices.len() as u32;
-    mesh.colored_vertex(c, fill);
-    let inner = (radius - stroke).max(0.0);
-    for i in 0..SIDES {
-        let angle = i as f32 / SIDES as f32 * std::f32::consts::TAU;
-        let d = vec2(angle.cos(), angle.sin());
-        mesh.colored_vertex(c + d * inner, fill);
-        mesh.colored_vertex(c + d * inner, ring);
-        mesh.colored_vertex(c + d * radius, ring);
-    }
-    for i in 0..SIDES {
-        let (a, b) = (base + 1 + 3 * i, base + 1 + 3 * ((i + 1) % SIDES));
-        mesh.add_triangle(base, a, b);
-        mesh.add_triangle(a + 1, a + 2, b + 1);
-        mesh.add_triangle(a + 2, b + 2, b + 1);
-    }
-}
-
-/// Paints scene items; labels are placed greedily so none overlaps one placed before it.
-fn paint_scene(
-    painter: &egui::Painter,
-    scene: &Scene,
-    camera: Camera,
-    rect: Rect,
-    mesh: &mut Arc<Mesh>,
-) {
-    let painter = painter.with_clip_rect(rect);
-    // Last frame's mesh is ours again once egui has drawn it: refill its memory in place.
-    match Arc::get_mut(mesh) {
-        Some(reused) => fill_scene_mesh(reused, scene, camera, rect),
-        None => *mesh = Arc::new(scene_mesh(scene, camera, rect)),
-    }
-    painter.add(EguiShape::mesh(Arc::clone(mesh)));
-    let mut placed: Vec<[f32; 4]> = Vec::new();
-    for item in &scene.items {
-        match &item.shape {
-            Shape::Path { .. } => {}
-            Shape::Circle {
-                center, radius_px, ..
-            } => {
-                let c = camera.screen_from_map(rect, *center);
-                let (x, y) = (c.x - rect.left(), c.y - rect.top());
-                let r = radius_px * 0.7;
-                placed.push([x - r, y - r, x + r, y + r]);
-            }
-            Shape::Label {
-                anchor,
-                offset_px,
-                text,
-                size_px,
-                color,
-                halo,
-            } => {
-                let a = camera.screen_from_map(rect, *anchor);
-                if !rect.contains(a) {
-                    continue;
-                }
-                let font = egui::FontId::proportional(*size_px);
-                let galley = painter.layout_no_wrap(text.clone(), font.clone(), to_egui(*color));
-                let size = galley.size();
-                let anchor_in_rect = [a.x - rect.left(), a.y - rect.top()];
-                let bounds = [rect.width(), rect.height()];
-                let Some(r) = crate::scene::place_label(
-                    anchor_in_rect,
-                    *offset_px,
-                    [size.x, size.y],
-                    bounds,
-                    &placed,
-                ) else {
-                    continue;
-                };
-                placed.push(r);
-                let spot = Rect::from_min_size(rect.min + vec2(r[0], r[1]), size);
-                let halo_galley = painter.layout_no_wrap(text.clone(), font, to_egui(*halo));
-                for d in [
-                    vec2(-1.0, 0.0),
-                    vec2(1.0, 0.0),
-                    vec2(0.0, -1.0),
-                    vec2(0.0, 1.0),
-                ] {
-                    painter.galley(spot.min + d, halo_galley.clone(), Color32::TRANSPARENT);
-                }
-                painter.galley(spot.min, galley, Color32::TRANSPARENT);
-            }
-        }
-    }
 }
 
 fn tooltip_ui(ui: &mut egui::Ui, model: &Model, pick: Pick) {
@@ -1059,15 +614,10 @@ fn tooltip_ui(ui: &mut egui::Ui, model: &Model, pick: Pick) {
     ui.weak("Click to see the evidence");
 }
 
-/// egui colour from a scene colour.
-pub fn to_egui(c: Color) -> Color32 {
-    let [r, g, b, a] = c.0;
-    Color32::from_rgba_unmultiplied(r, g, b, a)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use eframe::egui::pos2;
 
     #[test]
     fn camera_round_trips_and_zooms_around_the_anchor() {

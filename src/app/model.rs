@@ -26,8 +26,8 @@ pub struct Model {
     pub analysis: Analysis,
     /// Node positions on the map.
     pub layout: Layout,
-    /// The network layout, stepped a little every frame until it settles.
-    pub network: Option<ForceLayout>,
+    /// Where the network view's layout stands: not started, running, or settled.
+    pub network: NetworkState,
     /// Node positions in the network view (the force layout's latest step).
     pub network_layout: Layout,
     /// Bumped whenever `analysis` or a layout changes, so caches know.
@@ -55,7 +55,7 @@ impl Model {
             dataset: loaded.dataset,
             analysis,
             layout,
-            network: None,
+            network: NetworkState::NotStarted,
             network_layout: Layout::default(),
             generation: next_generation(),
             analysis_generation: next_generation(),
@@ -78,12 +78,16 @@ impl Model {
         budget: std::time::Duration,
     ) -> bool {
         let started = std::time::Instant::now();
-        let force = self.network.get_or_insert_with(|| {
-            Layout::network_start(&self.analysis, &self.gazetteer, settings.projection)
-        });
-        if force.settled {
-            return false;
+        if matches!(self.network, NetworkState::NotStarted) {
+            self.network = NetworkState::running(Layout::network_start(
+                &self.analysis,
+                &self.gazetteer,
+                settings.projection,
+            ));
         }
+        let NetworkState::Running(force) = &mut self.network else {
+            return false;
+        };
         while !force.settled && started.elapsed() < budget {
             force.run(5);
         }
@@ -91,22 +95,23 @@ impl Model {
             positions: force.positions.clone(),
         };
         self.generation = next_generation();
-        !force.settled
+        if force.settled {
+            self.network = NetworkState::Settled;
+        }
+        self.network.is_running()
     }
 
     pub(super) fn rebuild(&mut self, settings: &Settings) {
         // Where each country stands in the network now, so the new layout starts from there.
-        let placed: std::collections::HashMap<EntityId, [f32; 2]> = self
-            .network
-            .as_ref()
-            .map(|_| {
-                self.analysis
-                    .graph
-                    .node_indices()
-                    .map(|n| (self.analysis.graph[n].entity, self.network_layout.pos(n)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let placed: std::collections::HashMap<EntityId, [f32; 2]> = if self.network.is_started() {
+            self.analysis
+                .graph
+                .node_indices()
+                .map(|n| (self.analysis.graph[n].entity, self.network_layout.pos(n)))
+                .collect()
+        } else {
+            std::collections::HashMap::new()
+        };
         let params = params_of(settings);
         self.analysis = graph::build(
             &self.gazetteer,
@@ -115,19 +120,20 @@ impl Model {
             &params,
         );
         self.layout = Layout::geographic(&self.analysis, &self.gazetteer, settings.projection);
-        self.network = (!placed.is_empty()).then(|| {
-            Layout::network_from(
+        self.network = if placed.is_empty() {
+            NetworkState::NotStarted
+        } else {
+            let force = Layout::network_from(
                 &self.analysis,
                 &self.gazetteer,
                 settings.projection,
                 &placed,
-            )
-        });
-        if let Some(force) = &self.network {
+            );
             self.network_layout = Layout {
                 positions: force.positions.clone(),
             };
-        }
+            NetworkState::running(force)
+        };
         self.generation = next_generation();
         self.analysis_generation = self.generation;
     }
@@ -144,6 +150,46 @@ impl Model {
             Pick::Link(a, b) => self.analysis.link(a, b).is_some(),
             Pick::Corridor(k) => self.analysis.corridors.iter().any(|c| c.entity == k),
         }
+    }
+}
+
+/// Where the network view's force layout stands. It starts when the network is first shown, runs
+/// a few milliseconds a frame, and once settled costs nothing more until the analysis changes;
+/// then it runs again from where each country stood.
+#[derive(Default)]
+pub enum NetworkState {
+    /// The network has not been shown since the corpus was loaded.
+    #[default]
+    NotStarted,
+    /// Moving: stepped a little every frame.
+    Running(ForceLayout),
+    /// At rest: the positions stay as they are.
+    Settled,
+}
+
+impl NetworkState {
+    /// A layout that runs until it settles (or is settled already).
+    fn running(force: ForceLayout) -> Self {
+        if force.settled {
+            Self::Settled
+        } else {
+            Self::Running(force)
+        }
+    }
+
+    /// Whether the layout has been asked for since the corpus was loaded.
+    pub fn is_started(&self) -> bool {
+        !matches!(self, Self::NotStarted)
+    }
+
+    /// Whether it is still moving.
+    pub fn is_running(&self) -> bool {
+        matches!(self, Self::Running(_))
+    }
+
+    /// Whether it has come to rest.
+    pub fn is_settled(&self) -> bool {
+        matches!(self, Self::Settled)
     }
 }
 
