@@ -4,7 +4,7 @@
 // `render` then write to a file, `-o`, or a pipe, not to an interactive console.)
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
-use std::io::{BufWriter, Write as _};
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -51,15 +51,15 @@ struct RenderArgs {
     /// Which picture.
     #[arg(long, value_enum, default_value_t = ViewArg::Map)]
     view: ViewArg,
-    /// Picture size in pixels, width x height (e.g. 1600x1000).
-    #[arg(long, default_value = "1600x1000")]
-    size: String,
+    /// Picture size in pixels, width x height (e.g. 1600x1000), each side 64 to 8192.
+    #[arg(long, default_value = "1600x1000", value_parser = Size::parse)]
+    size: Size,
     /// Where two countries count as mentioned together.
     #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
     window: WindowArg,
     /// Output file: .svg or .png.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: PathBuf,
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_parser = Picture::parse)]
+    output: Picture,
     /// Folders and files to analyse (none: the bundled seeds).
     paths: Vec<PathBuf>,
 }
@@ -70,6 +70,69 @@ enum ViewArg {
     Map,
     /// Countries placed by their links.
     Network,
+}
+
+/// `--size`: a picture's width and height in pixels.
+#[derive(Clone, Copy, Debug)]
+struct Size {
+    width: u32,
+    height: u32,
+}
+
+impl Size {
+    const SIDES: std::ops::RangeInclusive<u32> = 64..=8192;
+
+    /// "1600x1000" (or "1600×1000"), each side 64 to 8192 pixels.
+    fn parse(s: &str) -> Result<Self, String> {
+        let wrong = || "not WIDTHxHEIGHT (e.g. 1600x1000, each side 64 to 8192)".to_owned();
+        let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(wrong)?;
+        let side = |v: &str| {
+            v.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|v| Self::SIDES.contains(v))
+        };
+        match (side(w), side(h)) {
+            (Some(width), Some(height)) => Ok(Self { width, height }),
+            _ => Err(wrong()),
+        }
+    }
+}
+
+/// `render -o`: where the picture goes, and in which format its extension asks for.
+#[derive(Clone, Debug)]
+struct Picture {
+    path: PathBuf,
+    png: bool,
+}
+
+impl Picture {
+    fn parse(s: &str) -> Result<Self, String> {
+        let path = PathBuf::from(s);
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let png = match extension.as_deref() {
+            Some("svg") => false,
+            Some("png") => true,
+            _ => return Err("must end in .svg or .png".to_owned()),
+        };
+        Ok(Self { path, png })
+    }
+}
+
+/// `--select`: one code (a country or corridor) or two (a link), as given.
+#[derive(Clone, Debug)]
+struct Selection(Vec<String>);
+
+impl Selection {
+    fn parse(s: &str) -> Result<Self, String> {
+        let codes: Vec<String> = s.split(',').map(|c| c.trim().to_owned()).collect();
+        if codes.len() > 2 || codes.iter().any(String::is_empty) {
+            return Err("takes one code, or two for a link (AZE or AZE,TUR)".to_owned());
+        }
+        Ok(Self(codes))
+    }
 }
 
 #[derive(Parser)]
@@ -100,8 +163,8 @@ struct ExportArgs {
     to: Option<Date>,
     /// What --format markdown quotes: a country or corridor (AZE, middle-corridor), or two
     /// countries for their link (AZE,TUR).
-    #[arg(long, value_name = "CODE[,CODE]")]
-    select: Option<String>,
+    #[arg(long, value_name = "CODE[,CODE]", value_parser = Selection::parse)]
+    select: Option<Selection>,
     /// Whether seats of government stand for their country ("the Kremlin" for Russia).
     #[arg(long, value_enum, default_value_t = Switch::On)]
     seats: Switch,
@@ -275,7 +338,7 @@ fn export_command(
         Err(code) => return Ok(code),
     };
     let mut selection = Vec::new();
-    for code in args.select.iter().flat_map(|s| s.split(',')).map(str::trim) {
+    for code in args.select.iter().flat_map(|s| &s.0) {
         let Some(k) = gazetteer.by_code(code) else {
             eprintln!(
                 "corridor-atlas: --select: no country or corridor has the code {code:?} \
@@ -285,10 +348,6 @@ fn export_command(
             return Ok(ExitCode::from(2));
         };
         selection.push(k);
-    }
-    if markdown && !(1..=2).contains(&selection.len()) {
-        eprintln!("corridor-atlas: --select takes one code, or two for a link");
-        return Ok(ExitCode::from(2));
     }
     let params = Params {
         window: args.window.into(),
@@ -312,39 +371,54 @@ fn export_command(
         .output
         .as_ref()
         .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
-    let written = match args.format {
-        Format::Json => {
-            let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
-            export::write_json(&mut out, &gazetteer, &dataset, &analysis)
-        }
-        Format::Csv => {
-            let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
-            export::write_csv(&mut out, &gazetteer, &analysis)
-        }
-        Format::Mentions => {
-            export::write_mentions(&mut out, &gazetteer, &dataset, &|d| params.counts(d))
-        }
-        Format::Gexf | Format::Graphml | Format::Nodes => {
-            let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
-            let layout = Layout::geographic(&analysis, &gazetteer, Projection::EqualEarth);
-            match args.format {
-                Format::Gexf => {
-                    export::write_gexf(&mut out, &gazetteer, &analysis, &layout, Palette::Standard)
-                }
-                Format::Graphml => export::write_graphml(&mut out, &gazetteer, &analysis, &layout),
-                _ => export::write_nodes_csv(&mut out, &gazetteer, &analysis, &layout),
-            }
-        }
-        Format::Markdown => {
-            let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
-            export::write_selection(&mut out, &gazetteer, &dataset, &analysis, &selection)
-        }
-        Format::Documents => export::write_documents(&mut out, &dataset),
-    };
+    let written = write_export(
+        args.format,
+        &mut out,
+        &gazetteer,
+        &dataset,
+        &params,
+        &selection,
+    );
     written
         .and_then(|()| out.flush())
         .with_context(|| format!("cannot write {target}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `format`: from the reading alone, or from the analysis, built once.
+fn write_export(
+    format: Format,
+    out: &mut impl Write,
+    gazetteer: &Gazetteer,
+    dataset: &Dataset,
+    params: &Params,
+    selection: &[corridor_atlas::gazetteer::EntityId],
+) -> std::io::Result<()> {
+    let analysis = match format {
+        Format::Mentions => {
+            return export::write_mentions(out, gazetteer, dataset, &|d| params.counts(d));
+        }
+        Format::Documents => return export::write_documents(out, dataset),
+        Format::Json
+        | Format::Csv
+        | Format::Gexf
+        | Format::Graphml
+        | Format::Nodes
+        | Format::Markdown => {
+            graph::build(gazetteer, &dataset.documents, &dataset.mentions, params)
+        }
+    };
+    let places = || Layout::geographic(&analysis, gazetteer, Projection::EqualEarth);
+    match format {
+        Format::Json => export::write_json(out, gazetteer, dataset, &analysis),
+        Format::Csv => export::write_csv(out, gazetteer, &analysis),
+        Format::Gexf => export::write_gexf(out, gazetteer, &analysis, &places(), Palette::Standard),
+        Format::Graphml => export::write_graphml(out, gazetteer, &analysis, &places()),
+        Format::Nodes => export::write_nodes_csv(out, gazetteer, &analysis, &places()),
+        Format::Markdown => export::write_selection(out, gazetteer, dataset, &analysis, selection),
+        // Written from the reading alone, above.
+        Format::Mentions | Format::Documents => Ok(()),
+    }
 }
 
 /// Reads the corpus at `paths` (none: the seeds) with the gazetteer; `Err(code)` for a usage
@@ -407,28 +481,6 @@ fn render_command(
     args: &RenderArgs,
     gazetteer_file: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
-    let Some([width, height]) = parse_size(&args.size) else {
-        eprintln!(
-            "corridor-atlas: --size {} is not WIDTHxHEIGHT (e.g. 1600x1000, each 64 to 8192)",
-            args.size
-        );
-        return Ok(ExitCode::from(2));
-    };
-    let extension = args
-        .output
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    let png = match extension.as_deref() {
-        Some("svg") => false,
-        Some("png") => true,
-        _ => {
-            eprintln!(
-                "corridor-atlas: {} must end in .svg or .png",
-                args.output.display()
-            );
-            return Ok(ExitCode::from(2));
-        }
-    };
     let (gazetteer, dataset) = match read_corpus(
         &args.paths,
         gazetteer_file,
@@ -456,7 +508,7 @@ fn render_command(
             Layout::network(&analysis, &gazetteer, projection),
         ),
     };
-    let size = [width as f32, height as f32];
+    let size = [args.size.width as f32, args.size.height as f32];
     let document = scene::picture(
         &analysis,
         &layout,
@@ -467,20 +519,12 @@ fn render_command(
         &scene::Style::light(),
         scene::Frame::Fit(size),
     );
-    let bytes = if png {
-        scene::png(&document, scene::FONT).map_err(anyhow::Error::msg)?
+    let bytes = if args.output.png {
+        scene::png(&document, scene::FONT)?
     } else {
         document.into_bytes()
     };
-    std::fs::write(&args.output, bytes)
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    std::fs::write(&args.output.path, bytes)
+        .with_context(|| format!("cannot write {}", args.output.path.display()))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// "1600x1000" -> [1600, 1000], each side 64 to 8192 pixels.
-fn parse_size(s: &str) -> Option<[u32; 2]> {
-    let (w, h) = s.split_once(['x', 'X', '×'])?;
-    let (w, h): (u32, u32) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
-    let ok = |v: u32| (64..=8192).contains(&v);
-    (ok(w) && ok(h)).then_some([w, h])
 }

@@ -909,6 +909,8 @@ fn markdown_quotes_the_evidence_of_a_selection_with_citations() {
         &["export", "--format", "markdown"][..],
         &["export", "--format", "markdown", "--select", "ATLANTIS"],
         &["export", "--format", "json", "--select", "AZE"],
+        &["export", "--format", "markdown", "--select", "AZE,TUR,GEO"],
+        &["export", "--format", "markdown", "--select", "AZE,"],
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -117,3 +117,31 @@ fn bad_requests_are_usage_errors() {
     );
     assert!(!png.exists() && !gif.exists());
 }
+
+#[test]
+fn a_wrong_size_or_picture_format_is_a_usage_error_naming_the_option() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = dir.path().join("map.png");
+    let png = png.to_str().expect("utf-8");
+    let gif = dir.path().join("map.gif");
+    for (args, option) in [
+        (&["--size", "10x10", "-o", png][..], "--size"),
+        (&["--size", "1600", "-o", png], "--size"),
+        (&["--size", "1600x90000", "-o", png], "--size"),
+        (&["-o", gif.to_str().expect("utf-8")], "--output"),
+    ] {
+        let run = render(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        let said = String::from_utf8_lossy(&run.stderr);
+        assert!(said.contains(option), "{args:?}: {said}");
+        assert!(!Path::new(png).exists() && !gif.exists(), "nothing written");
+    }
+    // A size with either separator, spaces trimmed, draws a picture of that size.
+    let run = render(&["--size", "640×480", "-o", png]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(png_size(&std::fs::read(png).expect("written")), (640, 480));
+}
