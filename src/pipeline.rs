@@ -529,7 +529,7 @@ pub fn reread_file(doc: &Document) -> Result<Vec<(String, String)>, RereadError>
         decoded_articles(corpus::file_id(&doc.id), Some(path), data).map_err(|reason| {
             RereadError::Unreadable {
                 path: path.to_path_buf(),
-                reason,
+                reason: reason.to_string(),
             }
         })?;
     Ok(articles.into_iter().map(|a| (a.id, a.text)).collect())
@@ -632,11 +632,11 @@ fn decoded_articles(
     id: &str,
     path: Option<&Path>,
     data: Vec<u8>,
-) -> Result<(Vec<Document>, Vec<String>), String> {
+) -> Result<(Vec<Document>, Vec<String>), corpus::DecodeError> {
     let bytes = data.len() as u64;
-    let text = corpus::decode(data).map_err(|e| e.to_string())?;
+    let text = corpus::decode(data)?;
     if text.trim().is_empty() {
-        return Err("empty file (white space only)".into());
+        return Err(corpus::DecodeError::Blank);
     }
     Ok(corpus::articles(id, path, text, bytes))
 }
@@ -658,7 +658,7 @@ pub fn read_bytes(
         Ok(read) => read,
         Err(reason) => {
             return FileRead {
-                problems: vec![problem(reason)],
+                problems: vec![problem(reason.to_string())],
                 bytes,
                 ..FileRead::default()
             };

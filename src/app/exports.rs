@@ -80,7 +80,7 @@ impl ExportKind {
 }
 
 /// What makes a file's bytes: run on the export's background thread.
-type Make = Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send>;
+type Make = Box<dyn FnOnce() -> Result<Vec<u8>, crate::scene::PngError> + Send>;
 
 impl AtlasApp {
     /// Exports `kind` to `path` in the background; the status bar says how it went.

@@ -31,13 +31,30 @@ pub struct Watch {
     reading: Option<Receiver<Refresh>>,
 }
 
+/// Why the corpus cannot be watched for changes.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// The system's watcher could not be made.
+    #[error("cannot watch the corpus: {0}")]
+    Start(#[source] notify::Error),
+    /// A folder or file could not be watched.
+    #[error("cannot watch {}: {source}", path.display())]
+    Path {
+        /// What was to be watched.
+        path: std::path::PathBuf,
+        /// The watcher's reason.
+        #[source]
+        source: notify::Error,
+    },
+}
+
 impl Watch {
     /// Starts watching the folders and files of `source` (the bundled articles: nothing to
     /// watch). `wake` is called when there is news.
     pub fn start(
         source: &Source,
         wake: Arc<dyn Fn() + Send + Sync>,
-    ) -> Result<Option<Self>, String> {
+    ) -> Result<Option<Self>, WatchError> {
         let Source::Paths(roots) = source else {
             return Ok(None);
         };
@@ -46,7 +63,7 @@ impl Watch {
             let _ = tx.send(event);
             wake();
         })
-        .map_err(|e| format!("cannot watch the corpus: {e}"))?;
+        .map_err(WatchError::Start)?;
         for root in roots {
             // A file given by name is watched through its folder: editors often save by
             // replacing the file, which would end a watch on the file itself.
@@ -61,7 +78,10 @@ impl Watch {
             };
             watcher
                 .watch(target, mode)
-                .map_err(|e| format!("cannot watch {}: {e}", target.display()))?;
+                .map_err(|source| WatchError::Path {
+                    path: target.to_path_buf(),
+                    source,
+                })?;
         }
         Ok(Some(Self {
             source: source.clone(),

@@ -17,6 +17,9 @@ pub enum DecodeError {
     /// A UTF-16 byte-order mark followed by an odd byte count or unpaired surrogates.
     #[error("not valid UTF-16 text")]
     InvalidUtf16,
+    /// Text, but white space only.
+    #[error("empty file (white space only)")]
+    Blank,
 }
 
 /// Decodes a file's bytes. The byte-order mark is dropped, so offsets count from the first

@@ -23,7 +23,7 @@ pub use decode::{DecodeError, decode};
 pub use dedup::{Duplicate, Print, duplicates, duplicates_of, fingerprint};
 pub use html::{LeftOut, Page, Why, looks_like_html, page};
 pub use meta::one_line;
-pub use records::{Record, Records, csv, json, json_lines};
+pub use records::{Record, Records, RecordsError, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
 pub(crate) use walk::io_reason;
 pub use walk::{SourceFile, walk};
@@ -125,11 +125,11 @@ pub fn articles(
         Format::JsonLines => records(records::json_lines(&text)),
         Format::Json => match records::json(&text) {
             Ok(r) => records(r),
-            Err(e) => (Vec::new(), vec![e]),
+            Err(e) => (Vec::new(), vec![e.to_string()]),
         },
         Format::Csv => match records::csv(&text) {
             Ok(r) => records(r),
-            Err(e) => (Vec::new(), vec![e]),
+            Err(e) => (Vec::new(), vec![e.to_string()]),
         },
     }
 }

@@ -74,15 +74,30 @@ pub fn json_lines(text: &str) -> Records {
     out
 }
 
+/// Why a JSON or CSV file holds no records at all.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordsError {
+    /// The JSON does not parse.
+    #[error("not valid JSON at line {}, column {} ({error})", error.line(), error.column())]
+    Json {
+        /// The parser's error, with where it stopped.
+        #[source]
+        error: serde_json::Error,
+    },
+    /// JSON that is a string, number or the like.
+    #[error("not a JSON object or array of objects")]
+    NotObjects,
+    /// A CSV file whose first row cannot be read.
+    #[error("no CSV header row ({0})")]
+    NoHeader(#[source] csv::Error),
+    /// A CSV header row without a column of text.
+    #[error("no text column (one of {}) in the header row", TEXT.join(", "))]
+    NoTextColumn,
+}
+
 /// Reads a JSON document.
-pub fn json(text: &str) -> Result<Records, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        format!(
-            "not valid JSON at line {}, column {} ({e})",
-            e.line(),
-            e.column()
-        )
-    })?;
+pub fn json(text: &str) -> Result<Records, RecordsError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| RecordsError::Json { error })?;
     let mut out = Records::default();
     let items = match &value {
         Value::Array(items) => items.as_slice(),
@@ -93,7 +108,7 @@ pub fn json(text: &str) -> Result<Records, String> {
             Some(items) => items.as_slice(),
             None => std::slice::from_ref(&value),
         },
-        _ => return Err("not a JSON object or array of objects".into()),
+        _ => return Err(RecordsError::NotObjects),
     };
     for (i, item) in items.iter().enumerate() {
         push(&mut out, i + 1, item);
@@ -102,13 +117,13 @@ pub fn json(text: &str) -> Result<Records, String> {
 }
 
 /// Reads CSV with a header row.
-pub fn csv(text: &str) -> Result<Records, String> {
+pub fn csv(text: &str) -> Result<Records, RecordsError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| format!("no CSV header row ({e})"))?
+        .map_err(RecordsError::NoHeader)?
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
@@ -118,10 +133,7 @@ pub fn csv(text: &str) -> Result<Records, String> {
             .find_map(|n| headers.iter().position(|h| h == n))
     };
     let Some(text_column) = column(TEXT) else {
-        return Err(format!(
-            "no text column (one of {}) in the header row",
-            TEXT.join(", ")
-        ));
+        return Err(RecordsError::NoTextColumn);
     };
     let (title, date, source) = (column(TITLE), column(DATE), column(SOURCE));
     let mut out = Records::default();
@@ -276,7 +288,9 @@ mod tests {
             wrapped.records[0].date.map(|d| d.to_string()).as_deref(),
             Some("2026-01-30")
         );
-        let err = json("{\n  \"text\": oops\n}").expect_err("bad JSON");
+        let err = json("{\n  \"text\": oops\n}")
+            .expect_err("bad JSON")
+            .to_string();
         assert!(err.contains("line 2"), "{err}");
         assert!(json("42").is_err());
     }
@@ -303,6 +317,7 @@ mod tests {
         assert!(
             csv("a,b\n1,2\n")
                 .expect_err("no text column")
+                .to_string()
                 .contains("no text column")
         );
     }

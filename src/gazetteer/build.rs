@@ -451,7 +451,9 @@ impl<'c> Builder<'c> {
                 .as_deref()
                 .and_then(Via::from_code)
                 .unwrap_or(Via::Custom);
-            let holds = f.holds().map_err(|reason| self.custom.error(reason))?;
+            let holds = f
+                .holds()
+                .map_err(|reason| self.custom.error(reason.to_string()))?;
             self.add(
                 &f.text,
                 entity,

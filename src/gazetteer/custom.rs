@@ -82,10 +82,29 @@ pub struct CustomForm {
     pub to: Option<String>,
 }
 
+/// Why a form's days (`from`, `to`) are wrong.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FormError {
+    /// A value that is neither `YYYY-MM-DD` nor a year.
+    #[error("\"{value}\" of the form \"{form}\" is no date (use YYYY-MM-DD or a year)")]
+    NoDate {
+        /// The value as written.
+        value: String,
+        /// The form's text.
+        form: String,
+    },
+    /// `to` before `from`.
+    #[error("the form \"{form}\" ends before it begins")]
+    EndsBeforeItBegins {
+        /// The form's text.
+        form: String,
+    },
+}
+
 impl CustomForm {
     /// The days the form holds, when it is limited; an error names the value that is no date.
-    pub fn holds(&self) -> Result<Option<super::Period>, String> {
-        let day = |value: &Option<String>, last: bool| -> Result<Option<Date>, String> {
+    pub fn holds(&self) -> Result<Option<super::Period>, FormError> {
+        let day = |value: &Option<String>, last: bool| -> Result<Option<Date>, FormError> {
             let Some(value) = value else { return Ok(None) };
             let value = value.trim();
             let date = if value.len() == 4 {
@@ -95,18 +114,18 @@ impl CustomForm {
             } else {
                 Date::parse_prefix(value).filter(|_| value.len() == 10)
             };
-            date.map(Some).ok_or_else(|| {
-                format!(
-                    "\"{value}\" of the form \"{}\" is no date (use YYYY-MM-DD or a year)",
-                    self.text
-                )
+            date.map(Some).ok_or_else(|| FormError::NoDate {
+                value: value.to_owned(),
+                form: self.text.clone(),
             })
         };
         let (from, to) = (day(&self.from, false)?, day(&self.to, true)?);
         if let (Some(f), Some(t)) = (from, to)
             && f > t
         {
-            return Err(format!("the form \"{}\" ends before it begins", self.text));
+            return Err(FormError::EndsBeforeItBegins {
+                form: self.text.clone(),
+            });
         }
         Ok((from.is_some() || to.is_some()).then_some(super::Period { from, to }))
     }
@@ -159,7 +178,7 @@ impl CustomGazetteer {
             )));
         }
         if let Some(reason) = custom.forms.iter().find_map(|f| f.holds().err()) {
-            return Err(fail(reason));
+            return Err(fail(reason.to_string()));
         }
         custom.path = Some(path.display().to_string());
         Ok(custom)

@@ -9,7 +9,7 @@ mod view;
 
 pub use basemap::{Basemap, CountryShape};
 pub use style::{Color, FONT, Palette, Style};
-pub use svg::{FONT_FAMILY, png, svg, text_width, xml_escaped};
+pub use svg::{FONT_FAMILY, PngError, png, svg, text_width, xml_escaped};
 pub use view::{View, padded_bounds};
 
 use petgraph::visit::EdgeRef as _;

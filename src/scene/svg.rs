@@ -203,16 +203,37 @@ pub fn xml_escaped(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Why a picture could not be made into a PNG.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    /// The document does not parse as SVG.
+    #[error("the picture is not valid SVG: {0}")]
+    NotSvg(#[from] resvg::usvg::Error),
+    /// No pixel buffer of that size (zero, or too large for memory).
+    #[error("cannot make a {width}×{height} picture")]
+    Size {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// The encoder failed.
+    #[error("cannot encode PNG: {0}")]
+    Encode(String),
+}
+
 /// Rasterises an SVG document to PNG bytes with resvg, text drawn with the bundled font.
-pub fn png(svg: &str, font: &'static [u8]) -> Result<Vec<u8>, String> {
+pub fn png(svg: &str, font: &'static [u8]) -> Result<Vec<u8>, PngError> {
     let mut options = resvg::usvg::Options::default();
     options.fontdb_mut().load_font_data(font.to_vec());
     FONT_FAMILY.clone_into(&mut options.font_family);
-    let tree = resvg::usvg::Tree::from_str(svg, &options)
-        .map_err(|e| format!("the picture is not valid SVG: {e}"))?;
+    let tree = resvg::usvg::Tree::from_str(svg, &options)?;
     let size = tree.size().to_int_size();
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
-        .ok_or_else(|| format!("cannot make a {}×{} picture", size.width(), size.height()))?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or(PngError::Size {
+            width: size.width(),
+            height: size.height(),
+        })?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::default(),
@@ -220,7 +241,7 @@ pub fn png(svg: &str, font: &'static [u8]) -> Result<Vec<u8>, String> {
     );
     pixmap
         .encode_png()
-        .map_err(|e| format!("cannot encode PNG: {e}"))
+        .map_err(|e| PngError::Encode(e.to_string()))
 }
 
 #[cfg(test)]
