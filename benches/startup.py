@@ -6,6 +6,7 @@ Prints the median and range of each.
 
     python3 benches/startup.py                       # the bundled articles, 7 runs
     python3 benches/startup.py --runs 5 PATH         # a corpus of your own (or a generated one)
+    python3 benches/startup.py --bin OTHER_BINARY    # another build, to compare two
 
 Build first: cargo build --release.
 """
@@ -24,11 +25,11 @@ BIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "
 LINE = re.compile(r"^timing: (.+?)(?: \((\d+) \w+\))? at ([0-9.]+) s$")
 
 
-def run_once(paths, timeout):
+def run_once(binary, paths, timeout):
     # A fresh memory each run: the window would otherwise reopen the corpus it last showed.
     memory = tempfile.mkdtemp(prefix="corridor-atlas-startup-")
     env = dict(os.environ, CORRIDOR_ATLAS_TIMING="1", XDG_DATA_HOME=memory, HOME=memory)
-    proc = subprocess.Popen([BIN, *paths], env=env, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([binary, *paths], env=env, stderr=subprocess.PIPE, text=True)
     seen = {}
     deadline = time.monotonic() + timeout
     try:
@@ -52,12 +53,14 @@ def main():
     ap.add_argument("paths", nargs="*", help="folders or files to open (none: the bundled articles)")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("--bin", help="the binary to start (default: target/release/corridor-atlas)")
     a = ap.parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         sys.exit("startup.py: no display (start one, e.g. `Xvfb :99 &` and DISPLAY=:99)")
-    if not os.path.exists(BIN):
-        sys.exit(f"startup.py: {BIN} not found (cargo build --release)")
-    runs = [run_once(a.paths, a.timeout) for _ in range(a.runs)]
+    binary = a.bin or BIN
+    if not os.path.exists(binary):
+        sys.exit(f"startup.py: {binary} not found (cargo build --release)")
+    runs = [run_once(binary, a.paths, a.timeout) for _ in range(a.runs)]
     print(f"{len(runs)} runs of {' '.join(a.paths) or 'the bundled articles'}")
     for event in ["first frame", "articles on screen", "corpus read"]:
         values = [r[event] for r in runs if event in r]
