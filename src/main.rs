@@ -451,9 +451,7 @@ fn read_corpus(
         &|_| {},
         &AtomicBool::new(false),
     )?;
-    for p in &dataset.problems {
-        eprintln!("corridor-atlas: skipped {p}");
-    }
+    report_problems(&dataset);
     for d in &dataset.duplicates {
         let id = |i: u32| {
             dataset
@@ -470,11 +468,52 @@ fn read_corpus(
     }
     if dataset.documents.is_empty() {
         anyhow::bail!(
-            "nothing to analyse in {}: no readable article",
-            source.label()
+            "nothing to analyse in {}: {}",
+            source.label(),
+            dataset.why_nothing()
         );
     }
     Ok(Ok((gazetteer, dataset)))
+}
+
+/// Prints what was not read: each problem; files of kinds that are not read up to ten of each
+/// extension, then a count; the clutter passed over as a count.
+fn report_problems(dataset: &Dataset) {
+    const SHOWN: usize = 10;
+    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for p in &dataset.problems {
+        match p.unsupported() {
+            Some(ext) => {
+                let n = shown.entry(ext).or_default();
+                *n += 1;
+                if *n <= SHOWN {
+                    eprintln!("corridor-atlas: skipped {p}");
+                }
+            }
+            None => eprintln!("corridor-atlas: skipped {p}"),
+        }
+    }
+    let counts = corridor_atlas::corpus::unsupported_counts(&dataset.problems);
+    if !counts.is_empty() {
+        let total: usize = counts.iter().map(|c| c.1).sum();
+        let more = if counts.iter().any(|c| c.1 > SHOWN) {
+            format!(" (the first {SHOWN} of each kind listed)")
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "corridor-atlas: {total} file{} not read, not a supported format: {}{more}",
+            if total == 1 { "" } else { "s" },
+            corridor_atlas::corpus::unsupported_summary(&counts)
+        );
+    }
+    if dataset.skipped > 0 {
+        eprintln!(
+            "corridor-atlas: passed over {} hidden file{} and clutter (.DS_Store, Thumbs.db, backups)",
+            dataset.skipped,
+            if dataset.skipped == 1 { "" } else { "s" }
+        );
+    }
 }
 
 fn render_command(

@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::{self, Document, Problem, SourceFile};
+
+mod archives;
 use crate::extract::{self, Mention};
 use crate::gazetteer::Gazetteer;
 
@@ -21,6 +23,10 @@ pub(crate) fn seed_texts() -> impl Iterator<Item = &'static str> {
         .iter()
         .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
 }
+
+/// What the formats that are read are, for messages about the others.
+pub const UNSUPPORTED_TAIL: &str = "the formats read are .txt, .md, .html, .json, .jsonl, .csv, \
+and those in .zip, .tar, .tar.gz and .gz";
 
 /// Files larger than this are reported, not read: a news article is never this big.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -68,6 +74,8 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// Documents that repeat an earlier one, shown but not counted.
     pub duplicates: Vec<corpus::Duplicate>,
+    /// Hidden files and clutter passed over (`.DS_Store`, editor backups …), counted.
+    pub skipped: u64,
 }
 
 impl Dataset {
@@ -87,6 +95,7 @@ impl Dataset {
         self.mentions.extend(batch.mentions);
         self.prints.extend(batch.prints);
         self.problems.extend(batch.problems);
+        self.skipped += batch.skipped;
     }
 
     /// Finds the copies among the documents from their fingerprints and marks them: each is
@@ -147,6 +156,32 @@ impl Dataset {
         self.find_duplicates();
     }
 
+    /// What was found when no article could be read, for "nothing to analyse in …: {this}":
+    /// the files of kinds that are not read by extension, and how many others failed.
+    pub fn why_nothing(&self) -> String {
+        let counts = corpus::unsupported_counts(&self.problems);
+        let unsupported: usize = counts.iter().map(|c| c.1).sum();
+        let others = self.problems.len() - unsupported;
+        let mut parts = Vec::new();
+        if unsupported > 0 {
+            parts.push(format!(
+                "{}, 0 readable ({UNSUPPORTED_TAIL})",
+                corpus::unsupported_summary(&counts)
+            ));
+        }
+        if others > 0 {
+            parts.push(format!(
+                "{others} file{} could not be read",
+                if others == 1 { "" } else { "s" }
+            ));
+        }
+        if parts.is_empty() {
+            "no readable article".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+
     /// Total bytes of the documents read.
     pub fn bytes(&self) -> u64 {
         self.documents.iter().map(|d| d.bytes).sum()
@@ -191,6 +226,7 @@ pub enum LoadError {
 pub struct Listing {
     files: Vec<SourceFile>,
     problems: Vec<Problem>,
+    skipped: u64,
 }
 
 /// Lists a source's files (walking folders). Cheap next to reading them, and independent of the
@@ -199,8 +235,16 @@ pub fn list(source: &Source) -> Listing {
     match source {
         Source::Seeds => Listing::default(),
         Source::Paths(roots) => {
-            let (files, problems) = corpus::walk(roots);
-            Listing { files, problems }
+            let corpus::Walked {
+                files,
+                problems,
+                skipped,
+            } = corpus::walk(roots);
+            Listing {
+                files,
+                problems,
+                skipped,
+            }
         }
     }
 }
@@ -291,16 +335,29 @@ pub fn read_batches(
     let Listing {
         mut files,
         problems,
+        skipped,
     } = listing;
     let total = match reading.source {
         Source::Seeds => SEEDS.len(),
         Source::Paths(_) => files.len(),
     };
     let counter = Counter::new(total, reading.progress);
-    // Corpus order is id order, so batches read in turn append in order.
-    files.sort_by(|a, b| a.id.cmp(&b.id));
+    // Corpus order is document id order, so batches read in turn append in order; an
+    // archive's documents are `archive/member`.
+    if files
+        .iter()
+        .any(|f| archives::container_of(&f.path).is_some())
+    {
+        files.sort_by_cached_key(|f| match archives::container_of(&f.path) {
+            Some(_) => format!("{}/", f.id),
+            None => f.id.clone(),
+        });
+    } else {
+        files.sort_by(|a, b| a.id.cmp(&b.id));
+    }
     let mut first = Dataset {
         problems,
+        skipped,
         ..Dataset::default()
     };
     let mut hand_over = |results: Vec<FileRead>| {
@@ -312,6 +369,7 @@ pub fn read_batches(
                 out.prints.push(print);
             }
             out.problems.extend(read.problems);
+            out.skipped += read.skipped;
         }
         batch(out);
     };
@@ -403,7 +461,7 @@ fn read_files(chunk: &[SourceFile], reading: Reading<'_>, counter: &Counter) -> 
             if reading.cancel.load(Ordering::Relaxed) {
                 return FileRead::default();
             }
-            let mut result = read_file(file, reading.gazetteer);
+            let mut result = read_file(file, reading.gazetteer, reading.cancel);
             if reading.texts == Texts::OnDisk {
                 for (doc, _, _) in &mut result.articles {
                     doc.release_text();
@@ -442,7 +500,9 @@ pub fn refresh(
     let Source::Paths(_) = source else {
         return Refresh::default();
     };
-    let Listing { files, problems } = list(source);
+    let Listing {
+        files, problems, ..
+    } = list(source);
     let listed: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     let mut gone: HashSet<PathBuf> = known
         .iter()
@@ -458,6 +518,7 @@ pub fn refresh(
     let listing = Listing {
         files: to_read,
         problems,
+        skipped: 0,
     };
     let mut batch = Dataset::default();
     let never = AtomicBool::new(false);
@@ -514,6 +575,10 @@ fn file_of(doc: &Document) -> Result<(&Path, Vec<u8>), RereadError> {
         .path
         .as_deref()
         .ok_or_else(|| RereadError::NoFile { id: doc.id.clone() })?;
+    if let Some(container) = archives::container_of(path) {
+        let data = archives::member_bytes(path, container, doc.member.as_deref())?;
+        return Ok((path, data));
+    }
     let data = std::fs::read(path).map_err(|e| RereadError::Unreadable {
         path: path.to_path_buf(),
         reason: corpus::io_reason(&e),
@@ -589,9 +654,11 @@ pub struct FileRead {
     pub problems: Vec<Problem>,
     /// The file's size.
     pub bytes: u64,
+    /// Hidden files and clutter passed over in an archive.
+    pub skipped: u64,
 }
 
-fn read_file(file: &SourceFile, gazetteer: &Gazetteer) -> FileRead {
+fn read_file(file: &SourceFile, gazetteer: &Gazetteer, cancel: &AtomicBool) -> FileRead {
     let fail = |reason: String| FileRead {
         problems: vec![Problem {
             path: file.path.display().to_string(),
@@ -599,6 +666,9 @@ fn read_file(file: &SourceFile, gazetteer: &Gazetteer) -> FileRead {
         }],
         ..FileRead::default()
     };
+    if let Some(container) = archives::container_of(&file.path) {
+        return archives::read_archive(file, container, gazetteer, cancel);
+    }
     // One open: the size comes from the open file, not a second lookup of its path.
     let mut handle = match std::fs::File::open(&file.path) {
         Ok(h) => h,
@@ -677,6 +747,7 @@ pub fn read_bytes(
         articles,
         problems: reasons.into_iter().map(problem).collect(),
         bytes,
+        skipped: 0,
     }
 }
 

@@ -97,7 +97,14 @@ fn the_desktop_entry_is_valid_and_opens_folders_and_articles() {
     // The window says it is this entry's (Wayland app id, X11 class).
     assert_eq!(field("StartupWMClass"), "corridor-atlas");
     // Folders and article files can be opened with it.
-    for mime in ["inode/directory", "text/plain", "text/html", "text/csv"] {
+    for mime in [
+        "inode/directory",
+        "text/plain",
+        "text/html",
+        "text/csv",
+        "application/zip",
+        "application/gzip",
+    ] {
         assert!(field("MimeType").split(';').any(|m| m == mime), "{mime}");
     }
 

@@ -58,10 +58,8 @@ pub fn pick_articles(repaint: Arc<dyn Fn() + Send + Sync>) -> Pending {
     let dialog = rfd::FileDialog::new()
         .set_title("Open articles")
         .add_filter(
-            "Articles",
-            &[
-                "txt", "text", "md", "markdown", "html", "htm", "jsonl", "ndjson", "json", "csv",
-            ],
+            "Articles and archives",
+            &crate::corpus::read_extensions().collect::<Vec<_>>(),
         )
         .add_filter("All files", &["*"]);
     ask(move || dialog.pick_files(), repaint)

@@ -15,8 +15,9 @@ pub(super) fn empty_corpus_ui(ui: &mut egui::Ui, model: &Model) -> bool {
         ui.heading(format!("No readable article in {}", model.source.label()));
         let problems = model.dataset.problems.len();
         if problems == 0 {
-            ui.label("The folder holds no .txt or .md files. Open a folder of articles, or files by name.");
+            ui.label("The folder holds no article. Open a folder of articles, or files by name.");
         } else {
+            ui.label(format!("Found {}.", model.dataset.why_nothing()));
             ui.label(format!(
                 "{} could not be used; every reason is listed.",
                 text::count(problems as u64, "file")
@@ -139,14 +140,7 @@ impl AtlasApp {
                 egui::ScrollArea::vertical()
                     .id_salt("problems")
                     .max_height(300.0)
-                    .show(ui, |ui| {
-                        for p in &model.dataset.problems {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.strong(&p.path);
-                                ui.label(&p.reason);
-                            });
-                        }
-                    });
+                    .show(ui, |ui| problem_rows(ui, &model.dataset));
                 if !model.dataset.duplicates.is_empty() {
                     ui.separator();
                     ui.label("These articles repeat an earlier one: shown, counted once.");
@@ -175,5 +169,48 @@ impl AtlasApp {
                 }
             });
         self.show_problems = open;
+    }
+}
+
+/// The skipped files: each problem, except files of kinds that are not read, which are grouped
+/// by extension (a group opens to list its files); then the clutter passed over, counted.
+fn problem_rows(ui: &mut egui::Ui, dataset: &crate::pipeline::Dataset) {
+    for p in dataset
+        .problems
+        .iter()
+        .filter(|p| p.unsupported().is_none())
+    {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(&p.path);
+            ui.label(&p.reason);
+        });
+    }
+    for (ext, n) in crate::corpus::unsupported_counts(&dataset.problems) {
+        let heading = format!(
+            "{}: {}",
+            crate::corpus::unsupported_summary(&[(ext.clone(), n)]),
+            crate::corpus::UNSUPPORTED
+        );
+        egui::CollapsingHeader::new(heading)
+            .id_salt(("unsupported", &ext))
+            .show(ui, |ui| {
+                for p in dataset
+                    .problems
+                    .iter()
+                    .filter(|p| p.unsupported() == Some(ext.as_str()))
+                {
+                    if p.reason.starts_with(crate::corpus::UNSUPPORTED) {
+                        ui.label(&p.path);
+                    } else {
+                        ui.label(p.to_string());
+                    }
+                }
+            });
+    }
+    if dataset.skipped > 0 {
+        ui.weak(format!(
+            "{} passed over (hidden files and clutter such as .DS_Store or editor backups)",
+            text::count(dataset.skipped, "file")
+        ));
     }
 }

@@ -4,6 +4,7 @@
 //! A file that cannot be used never stops the load: it becomes a [`Problem`] naming the file and
 //! the reason, and the rest of the corpus is read. Nothing here writes to the corpus.
 
+mod archive;
 mod boilerplate;
 mod date;
 mod decode;
@@ -18,6 +19,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub use archive::{
+    ArchiveError, Container, MAX_MEMBER_BYTES, SharedFile, TarMember, gunzip, open_zip, tar_files,
+    tar_member_named, without_gz, zip_files, zip_member, zip_member_named,
+};
 pub use date::Date;
 pub use decode::{DecodeError, decode};
 pub use dedup::{Duplicate, Print, duplicates, duplicates_of, fingerprint};
@@ -26,7 +31,9 @@ pub use meta::one_line;
 pub use records::{Record, Records, RecordsError, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
 pub(crate) use walk::io_reason;
-pub use walk::{SourceFile, walk};
+pub use walk::{
+    Found, SourceFile, UNSUPPORTED, Walked, found, read_extensions, unsupported_reason, walk,
+};
 
 /// How a file holds its articles, by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,9 +51,10 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format of a file name (plain text when the extension says nothing else).
+    /// The format of a file name (plain text when the extension says nothing else); a `.gz`
+    /// file has the format of what it holds.
     pub fn of(name: &str) -> Self {
-        let ext = name
+        let ext = archive::without_gz(name)
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
             .unwrap_or_default();
@@ -179,8 +187,10 @@ pub struct Sentence {
 pub struct Document {
     /// Path relative to the corpus root given (for the seeds: the file name).
     pub id: String,
-    /// The file on disk, when there is one.
+    /// The file on disk, when there is one (for a document read from an archive: the archive).
     pub path: Option<PathBuf>,
+    /// For a document read from a zip or tar archive: the member of `path` it was read from.
+    pub member: Option<std::sync::Arc<str>>,
     /// Title, from the text or the file's metadata.
     pub title: String,
     /// Where the article was published (a URL or a name), when the file says.
@@ -234,6 +244,7 @@ impl Document {
         Self {
             id,
             path,
+            member: None,
             title,
             source: None,
             duplicate_of: None,
@@ -298,6 +309,56 @@ pub struct Problem {
     pub path: String,
     /// A plain reason ("not text: binary content").
     pub reason: String,
+}
+
+impl Problem {
+    /// The extension of a file reported as of a kind that is not read (empty for none).
+    pub fn unsupported(&self) -> Option<&str> {
+        // The reason may name an archive's member first ("inner/a.pdf: not a supported …").
+        let at = self.reason.rfind(UNSUPPORTED)?;
+        let rest = self.reason[at + UNSUPPORTED.len()..].trim_start();
+        if rest == "(no extension)" {
+            return Some("");
+        }
+        rest.strip_prefix("(.")?.strip_suffix(')')
+    }
+}
+
+/// Files of kinds that are not read, counted by extension, most first: `[("pdf", 12), ...]`.
+pub fn unsupported_counts(problems: &[Problem]) -> Vec<(String, usize)> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for ext in problems.iter().filter_map(Problem::unsupported) {
+        *counts.entry(ext).or_default() += 1;
+    }
+    let mut counts: Vec<(String, usize)> =
+        counts.into_iter().map(|(e, n)| (e.to_owned(), n)).collect();
+    // Most first; files with no extension after the others of their count.
+    counts.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| a.0.is_empty().cmp(&b.0.is_empty()))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    counts
+}
+
+/// "12 .pdf files, 3 .png files and 1 file with no extension".
+pub fn unsupported_summary(counts: &[(String, usize)]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(ext, n)| {
+            let files = if *n == 1 { "file" } else { "files" };
+            if ext.is_empty() {
+                format!("{n} {files} with no extension")
+            } else {
+                format!("{n} .{ext} {files}")
+            }
+        })
+        .collect();
+    match parts.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 impl std::fmt::Display for Problem {

@@ -258,8 +258,12 @@ struct JsonMention<'a> {
 /// once, as the documents of a file come together.
 #[derive(Default)]
 struct TextsBack<'a> {
-    file: Option<(&'a std::path::Path, Vec<(String, String)>)>,
+    /// The file (and archive member) last read, and its articles.
+    file: Option<FileArticles<'a>>,
 }
+
+/// A file, the archive member read from it if any, and its articles `(id, text)`.
+type FileArticles<'a> = (&'a std::path::Path, Option<&'a str>, Vec<(String, String)>);
 
 impl<'a> TextsBack<'a> {
     fn of(
@@ -269,11 +273,16 @@ impl<'a> TextsBack<'a> {
         let (Some(_), Some(path)) = (doc.on_disk, doc.path.as_deref()) else {
             return Ok(std::borrow::Cow::Borrowed(doc.text.as_str()));
         };
-        if self.file.as_ref().is_none_or(|(p, _)| *p != path) {
+        let member = doc.member.as_deref();
+        if self
+            .file
+            .as_ref()
+            .is_none_or(|(p, m, _)| *p != path || *m != member)
+        {
             let articles = pipeline::reread_file(doc).map_err(std::io::Error::other)?;
-            self.file = Some((path, articles));
+            self.file = Some((path, member, articles));
         }
-        let articles = self.file.as_ref().map_or(&[][..], |(_, a)| a.as_slice());
+        let articles = self.file.as_ref().map_or(&[][..], |(_, _, a)| a.as_slice());
         pipeline::text_in(doc, articles)
             .map(std::borrow::Cow::Owned)
             .map_err(std::io::Error::other)

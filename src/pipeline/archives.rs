@@ -1,0 +1,244 @@
+//! Archives and compressed files read in place: each member is read as a file of its own, with
+//! the id `archive/member` and the archive as its path, and each member that cannot be read is a
+//! problem of the archive naming the member. Zip members are inflated in parallel (the archive
+//! is opened once and read at offsets from every thread); a tar archive, a stream, is read in
+//! order on a thread of its own while its members are read as articles on the others.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+use super::{FileRead, RereadError, read_bytes};
+use crate::corpus::{self, ArchiveError, Container, Found, Problem, SourceFile};
+use crate::gazetteer::Gazetteer;
+
+/// Members in flight between the thread reading a tar archive and those reading articles.
+const TAR_QUEUE: usize = 64;
+
+/// The container a file on disk is, by its name.
+pub(super) fn container_of(path: &Path) -> Option<Container> {
+    Container::of(&path.file_name()?.to_string_lossy())
+}
+
+/// Reads an archive or compressed file: its members' articles in member-name order, and its
+/// problems (the archive's path in each, the member named in the reason). A cancelled read stops
+/// between members.
+pub(super) fn read_archive(
+    file: &SourceFile,
+    container: Container,
+    gazetteer: &Gazetteer,
+    cancel: &AtomicBool,
+) -> FileRead {
+    let place = file.path.display().to_string();
+    let fail = |reason: String| FileRead {
+        problems: vec![Problem {
+            path: place.clone(),
+            reason,
+        }],
+        ..FileRead::default()
+    };
+    let handle = match File::open(&file.path) {
+        Ok(h) => h,
+        Err(e) => return fail(corpus::io_reason(&e)),
+    };
+    let bytes = handle.metadata().map_or(0, |m| m.len());
+    let mut read = match container {
+        Container::Gzip => {
+            if Container::of(corpus::without_gz(&file.id)).is_some() {
+                return fail(ArchiveError::Nested.to_string());
+            }
+            match corpus::gunzip(BufReader::new(handle)) {
+                Ok(data) => read_bytes(&file.id, Some(&file.path), data, gazetteer),
+                Err(e) => return fail(e.to_string()),
+            }
+        }
+        Container::Zip => match read_zip(file, handle, gazetteer, cancel) {
+            Ok(read) => read,
+            Err(e) => return fail(e.to_string()),
+        },
+        Container::Tar => read_tar(file, BufReader::new(handle), container, gazetteer, cancel),
+        Container::TarGz => read_tar(
+            file,
+            flate2::read::MultiGzDecoder::new(BufReader::new(handle)),
+            container,
+            gazetteer,
+            cancel,
+        ),
+    };
+    read.bytes = bytes;
+    for p in &mut read.problems {
+        p.path.clone_from(&place);
+    }
+    read
+}
+
+/// One member read as a file of its own (hidden files and clutter are passed over, counted).
+fn read_member(
+    file: &SourceFile,
+    name: &str,
+    data: Result<Vec<u8>, ArchiveError>,
+    gazetteer: &Gazetteer,
+) -> FileRead {
+    let problem = |reason: String| FileRead {
+        problems: vec![Problem {
+            path: String::new(),
+            reason: format!("{name}: {reason}"),
+        }],
+        ..FileRead::default()
+    };
+    let base = name.rsplit('/').next().unwrap_or(name);
+    if name.starts_with("__MACOSX/") || name.split('/').any(|part| part.starts_with('.')) {
+        return FileRead {
+            skipped: 1,
+            ..FileRead::default()
+        };
+    }
+    match corpus::found(base) {
+        Found::Read => {}
+        Found::Clutter => {
+            return FileRead {
+                skipped: 1,
+                ..FileRead::default()
+            };
+        }
+        Found::Unsupported(ext) => return problem(corpus::unsupported_reason(&ext)),
+    }
+    if Container::of(base).is_some() {
+        return problem(ArchiveError::Nested.to_string());
+    }
+    let data = match data {
+        Ok(data) => data,
+        Err(e) => return problem(e.to_string()),
+    };
+    let id = format!("{}/{name}", file.id);
+    let mut read = read_bytes(&id, Some(&file.path), data, gazetteer);
+    let member: Arc<str> = Arc::from(name);
+    for (doc, _, _) in &mut read.articles {
+        doc.member = Some(Arc::clone(&member));
+    }
+    for p in &mut read.problems {
+        p.reason = format!("{name}: {}", p.reason);
+    }
+    read
+}
+
+/// Puts the reads of an archive's members together, in member-name order.
+fn merged(mut reads: Vec<(String, usize, FileRead)>) -> FileRead {
+    reads.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut out = FileRead::default();
+    for (_, _, read) in reads {
+        out.articles.extend(read.articles);
+        out.problems.extend(read.problems);
+        out.skipped += read.skipped;
+    }
+    out
+}
+
+fn read_zip(
+    file: &SourceFile,
+    handle: File,
+    gazetteer: &Gazetteer,
+    cancel: &AtomicBool,
+) -> Result<FileRead, ArchiveError> {
+    let shared = corpus::SharedFile::new(handle).map_err(|e| ArchiveError::Damaged {
+        kind: Container::Zip.label(),
+        reason: corpus::io_reason(&e),
+    })?;
+    let archive = corpus::open_zip(shared)?;
+    let members = corpus::zip_files(&archive);
+    let reads = members
+        .into_par_iter()
+        .map_init(
+            || archive.clone(),
+            |archive, (index, name)| {
+                if cancel.load(Ordering::Relaxed) {
+                    return (name, index, FileRead::default());
+                }
+                let data = corpus::zip_member(archive, index);
+                let read = read_member(file, &name, data, gazetteer);
+                (name, index, read)
+            },
+        )
+        .collect();
+    Ok(merged(reads))
+}
+
+fn read_tar(
+    file: &SourceFile,
+    reader: impl Read + Send,
+    kind: Container,
+    gazetteer: &Gazetteer,
+    cancel: &AtomicBool,
+) -> FileRead {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, corpus::TarMember)>(TAR_QUEUE);
+    let (reads, walked) = std::thread::scope(|scope| {
+        let walker = scope.spawn(move || {
+            let mut index = 0;
+            corpus::tar_files(reader, kind, &mut |member| {
+                index += 1;
+                !cancel.load(Ordering::Relaxed) && tx.send((index, member)).is_ok()
+            })
+        });
+        let reads: Vec<(String, usize, FileRead)> = rx
+            .into_iter()
+            .par_bridge()
+            .map(|(index, (name, data))| {
+                let read = read_member(file, &name, data, gazetteer);
+                (name, index, read)
+            })
+            .collect();
+        (reads, walker.join())
+    });
+    let mut read = merged(reads);
+    let broken = match walked {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(_) => Some("the archive reader stopped unexpectedly".to_owned()),
+    };
+    if let Some(reason) = broken {
+        read.problems.push(Problem {
+            path: String::new(),
+            reason: if read.articles.is_empty() {
+                reason
+            } else {
+                format!("{reason}; the members before the damage were read")
+            },
+        });
+    }
+    read
+}
+
+/// The bytes of the file a document of an archive or compressed file was read from.
+pub(super) fn member_bytes(
+    path: &Path,
+    container: Container,
+    member: Option<&str>,
+) -> Result<Vec<u8>, RereadError> {
+    let unreadable = |reason: String| RereadError::Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let handle = File::open(path).map_err(|e| unreadable(corpus::io_reason(&e)))?;
+    let data = match (container, member) {
+        (Container::Gzip, _) => corpus::gunzip(BufReader::new(handle)),
+        (_, None) => return Err(unreadable("no member named for the document".to_owned())),
+        (Container::Zip, Some(name)) => {
+            let shared =
+                corpus::SharedFile::new(handle).map_err(|e| unreadable(corpus::io_reason(&e)))?;
+            corpus::open_zip(shared).and_then(|mut zip| corpus::zip_member_named(&mut zip, name))
+        }
+        (Container::Tar, Some(name)) => {
+            corpus::tar_member_named(BufReader::new(handle), container, name)
+        }
+        (Container::TarGz, Some(name)) => corpus::tar_member_named(
+            flate2::read::MultiGzDecoder::new(BufReader::new(handle)),
+            container,
+            name,
+        ),
+    };
+    data.map_err(|e| unreadable(e.to_string()))
+}
