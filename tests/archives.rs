@@ -207,8 +207,13 @@ fn a_corpus_reads_the_same_from_a_zip_a_tar_and_a_tar_gz_as_unpacked() {
             })
             .collect();
         write_zip(&dir.path().join("corpus.zip"), &members);
-        // A tar lists its members in any order: here reversed.
-        let reversed: Vec<(String, Vec<u8>)> = files.iter().rev().cloned().collect();
+        // A tar lists its members in any order: here reversed, and named as `tar -C dir .`
+        // names them.
+        let reversed: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .rev()
+            .map(|(n, b)| (format!("./{n}"), b.clone()))
+            .collect();
         let tar = tar_bytes(&reversed);
         std::fs::write(dir.path().join("corpus.tar.gz"), gzip(&tar)).expect("write");
         std::fs::write(dir.path().join("corpus.tar"), tar).expect("write");

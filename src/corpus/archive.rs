@@ -175,6 +175,20 @@ impl Seek for SharedFile {
     }
 }
 
+/// A member's path as its documents are named: `./world/a.txt` (as `tar -C dir .` writes) and
+/// `/world//a.txt` are `world/a.txt`; a folder's trailing `/` is kept.
+pub fn member_name(raw: &str) -> String {
+    let parts: Vec<&str> = raw
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    let mut name = parts.join("/");
+    if raw.ends_with('/') && !name.is_empty() {
+        name.push('/');
+    }
+    name
+}
+
 /// A zip archive whose members can be read from several threads (clone it for each).
 pub type Zip<R> = zip::ZipArchive<R>;
 
@@ -190,8 +204,8 @@ pub fn open_zip<R: Read + Seek>(reader: R) -> Result<Zip<R>, ArchiveError> {
 pub fn zip_files<R: Read + Seek>(archive: &Zip<R>) -> Vec<(usize, String)> {
     (0..archive.len())
         .filter_map(|i| {
-            let name = archive.name_for_index(i)?.ok()?.into_owned();
-            (!name.ends_with('/')).then_some((i, name))
+            let name = archive.name_for_index(i)?.ok()?;
+            (!name.ends_with('/')).then(|| (i, name.into_owned()))
         })
         .collect()
 }
@@ -262,7 +276,7 @@ pub fn tar_files(
         if !(kind_of.is_file() || kind_of == tar::EntryType::Continuous) {
             continue;
         }
-        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let name = member_name(&String::from_utf8_lossy(&entry.path_bytes()));
         let size = entry.size();
         let data = if size > MAX_MEMBER_BYTES {
             Err(TOO_LARGE)
@@ -310,6 +324,10 @@ mod tests {
         assert_eq!(without_gz("notes.jsonl.GZ"), "notes.jsonl");
         assert_eq!(without_gz("notes.txt"), "notes.txt");
         assert_eq!(without_gz("é.gz"), "é");
+        assert_eq!(member_name("./world/a.txt"), "world/a.txt");
+        assert_eq!(member_name("/world//./a.txt"), "world/a.txt");
+        assert_eq!(member_name("./world/"), "world/");
+        assert_eq!(member_name("./"), "");
     }
 
     #[test]

@@ -20,8 +20,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use archive::{
-    ArchiveError, Container, MAX_MEMBER_BYTES, SharedFile, TarMember, gunzip, open_zip, tar_files,
-    tar_member_named, without_gz, zip_files, zip_member, zip_member_named,
+    ArchiveError, Container, MAX_MEMBER_BYTES, SharedFile, TarMember, gunzip, member_name,
+    open_zip, tar_files, tar_member_named, without_gz, zip_files, zip_member, zip_member_named,
 };
 pub use date::Date;
 pub use decode::{DecodeError, decode};

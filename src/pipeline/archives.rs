@@ -76,13 +76,16 @@ pub(super) fn read_archive(
     read
 }
 
-/// One member read as a file of its own (hidden files and clutter are passed over, counted).
+/// One member read as a file of its own, `raw` its path as the archive stores it (hidden files
+/// and clutter are passed over, counted).
 fn read_member(
     file: &SourceFile,
-    name: &str,
+    raw: &str,
     data: Result<Vec<u8>, ArchiveError>,
     gazetteer: &Gazetteer,
 ) -> FileRead {
+    // The name as stored finds the member again; the documents are named by its clean path.
+    let name = &corpus::member_name(raw);
     let problem = |reason: String| FileRead {
         problems: vec![Problem {
             path: String::new(),
@@ -91,7 +94,10 @@ fn read_member(
         ..FileRead::default()
     };
     let base = name.rsplit('/').next().unwrap_or(name);
-    if name.starts_with("__MACOSX/") || name.split('/').any(|part| part.starts_with('.')) {
+    if name.is_empty()
+        || name.starts_with("__MACOSX/")
+        || name.split('/').any(|part| part.starts_with('.'))
+    {
         return FileRead {
             skipped: 1,
             ..FileRead::default()
@@ -116,7 +122,7 @@ fn read_member(
     };
     let id = format!("{}/{name}", file.id);
     let mut read = read_bytes(&id, Some(&file.path), data, gazetteer);
-    let member: Arc<str> = Arc::from(name);
+    let member: Arc<str> = Arc::from(raw);
     for (doc, _, _) in &mut read.articles {
         doc.member = Some(Arc::clone(&member));
     }
