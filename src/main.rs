@@ -507,6 +507,14 @@ fn report_problems(dataset: &Dataset) {
             corridor_atlas::corpus::unsupported_summary(&counts)
         );
     }
+    if dataset.other_records > 0 {
+        eprintln!(
+            "corridor-atlas: passed over {} web-archive record{} without a page of article text \
+             (requests, metadata, images, redirects)",
+            dataset.other_records,
+            if dataset.other_records == 1 { "" } else { "s" }
+        );
+    }
     if dataset.skipped > 0 {
         eprintln!(
             "corridor-atlas: passed over {} hidden file{} and clutter (.DS_Store, Thumbs.db, backups)",

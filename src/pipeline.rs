@@ -26,7 +26,7 @@ pub(crate) fn seed_texts() -> impl Iterator<Item = &'static str> {
 
 /// What the formats that are read are, for messages about the others.
 pub const UNSUPPORTED_TAIL: &str = "the formats read are .txt, .md, .html, .json, .jsonl, .csv, \
-and those in .zip, .tar, .tar.gz and .gz";
+.eml, .mbox, .warc, and those in .zip, .tar, .tar.gz and .gz";
 
 /// Files larger than this are reported, not read: a news article is never this big.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -76,6 +76,9 @@ pub struct Dataset {
     pub duplicates: Vec<corpus::Duplicate>,
     /// Hidden files and clutter passed over (`.DS_Store`, editor backups …), counted.
     pub skipped: u64,
+    /// Web-archive records passed over: not pages (requests, metadata, images …) or pages
+    /// with no article text.
+    pub other_records: u64,
 }
 
 impl Dataset {
@@ -96,6 +99,7 @@ impl Dataset {
         self.prints.extend(batch.prints);
         self.problems.extend(batch.problems);
         self.skipped += batch.skipped;
+        self.other_records += batch.other_records;
     }
 
     /// Finds the copies among the documents from their fingerprints and marks them: each is
@@ -173,6 +177,13 @@ impl Dataset {
             parts.push(format!(
                 "{others} file{} could not be read",
                 if others == 1 { "" } else { "s" }
+            ));
+        }
+        if self.other_records > 0 {
+            parts.push(format!(
+                "{} web-archive record{}, none a page with article text",
+                self.other_records,
+                if self.other_records == 1 { "" } else { "s" }
             ));
         }
         if parts.is_empty() {
@@ -370,6 +381,7 @@ pub fn read_batches(
             }
             out.problems.extend(read.problems);
             out.skipped += read.skipped;
+            out.other_records += read.other_records;
         }
         batch(out);
     };
@@ -590,6 +602,9 @@ fn file_of(doc: &Document) -> Result<(&Path, Vec<u8>), RereadError> {
 /// of one file take their texts from one reading with [`text_in`].
 pub fn reread_file(doc: &Document) -> Result<Vec<(String, String)>, RereadError> {
     let (path, data) = file_of(doc)?;
+    if archives::is_warc(path) {
+        return archives::warc_article(doc, path, data).map(|page| vec![page]);
+    }
     let (articles, _) =
         decoded_articles(corpus::file_id(&doc.id), Some(path), data).map_err(|reason| {
             RereadError::Unreadable {
@@ -656,6 +671,8 @@ pub struct FileRead {
     pub bytes: u64,
     /// Hidden files and clutter passed over in an archive.
     pub skipped: u64,
+    /// Web-archive records that are not pages with article text, passed over.
+    pub other_records: u64,
 }
 
 fn read_file(file: &SourceFile, gazetteer: &Gazetteer, cancel: &AtomicBool) -> FileRead {
@@ -703,6 +720,12 @@ fn decoded_articles(
     path: Option<&Path>,
     data: Vec<u8>,
 ) -> Result<(Vec<Document>, Vec<String>), corpus::DecodeError> {
+    if data.is_empty() {
+        return Err(corpus::DecodeError::Empty);
+    }
+    if let Some(read) = corpus::mail_articles(id, path, &data) {
+        return Ok(read);
+    }
     let bytes = data.len() as u64;
     let text = corpus::decode(data)?;
     if text.trim().is_empty() {
@@ -736,19 +759,23 @@ pub fn read_bytes(
     };
     let articles = docs
         .into_iter()
-        .map(|doc| {
-            let mentions = extract::extract(gazetteer, &doc);
-            // While the text is in the cache.
-            let print = corpus::fingerprint(&doc);
-            (doc, mentions, print)
-        })
+        .map(|doc| analysed(doc, gazetteer))
         .collect();
     FileRead {
         articles,
         problems: reasons.into_iter().map(problem).collect(),
         bytes,
         skipped: 0,
+        other_records: 0,
     }
+}
+
+/// A document with its mentions and fingerprint.
+fn analysed(doc: Document, gazetteer: &Gazetteer) -> (Document, Vec<Mention>, corpus::Print) {
+    let mentions = extract::extract(gazetteer, &doc);
+    // While the text is in the cache.
+    let print = corpus::fingerprint(&doc);
+    (doc, mentions, print)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Any bytes, read as a zip, a tar, a tar.gz and a `.gz`: every member the archive readers hand
+//! Any bytes, read as a zip, a tar, a tar.gz, a `.gz` and a web archive (WARC): every member the archive readers hand
 //! out is read as a file of the format its name says. Nothing may panic, no member may come out
 //! larger than the limit, and every document read must be well formed.
 #![no_main]
@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&kind, bytes)) = data.split_first() else {
         return;
     };
-    match kind % 4 {
+    match kind % 5 {
         0 => {
             if let Ok(mut zip) = corpus::open_zip(Cursor::new(bytes)) {
                 for (index, name) in corpus::zip_files(&zip) {
@@ -53,10 +53,18 @@ fuzz_target!(|data: &[u8]| {
                 tar(&inner, Container::TarGz);
             }
         }
-        _ => {
+        3 => {
             if let Ok(inner) = corpus::gunzip(bytes) {
                 read("a.txt", inner);
             }
+        }
+        _ => {
+            let _ = corpus::warc_records(bytes, &mut |record| {
+                if let corpus::WarcRecord::Page(page) = record {
+                    read("a.html", page.html);
+                }
+                true
+            });
         }
     }
 });

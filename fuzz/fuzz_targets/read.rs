@@ -1,6 +1,6 @@
 //! Any bytes, read as a file of each format: decoding (UTF-8, UTF-16, legacy encodings, binary),
-//! HTML, JSON Lines, JSON and CSV readers, segmentation, matching and fingerprints. Nothing may
-//! panic, and every document read must be well formed.
+//! HTML, JSON Lines, JSON, CSV and mail (.eml, .mbox) readers, segmentation, matching and
+//! fingerprints. Nothing may panic, and every document read must be well formed.
 #![no_main]
 
 mod check;
@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
     let Some((&kind, bytes)) = data.split_first() else {
         return;
     };
-    let name = ["a.txt", "a.html", "a.jsonl", "a.json", "a.csv", "a.md"][kind as usize % 6];
+    let names = [
+        "a.txt", "a.html", "a.jsonl", "a.json", "a.csv", "a.md", "a.eml", "a.mbox",
+    ];
+    let name = names[kind as usize % names.len()];
     let read = pipeline::read_bytes(name, None, bytes.to_vec(), &GAZETTEER);
     for (doc, mentions, _) in &read.articles {
         check::document(doc, mentions);

@@ -207,6 +207,12 @@ fn problem_rows(ui: &mut egui::Ui, dataset: &crate::pipeline::Dataset) {
                 }
             });
     }
+    if dataset.other_records > 0 {
+        ui.weak(format!(
+            "{} passed over: not a page with article text (requests, metadata, images)",
+            text::count(dataset.other_records, "web-archive record")
+        ));
+    }
     if dataset.skipped > 0 {
         ui.weak(format!(
             "{} passed over (hidden files and clutter such as .DS_Store or editor backups)",

@@ -21,6 +21,10 @@ pub enum Container {
     Tar,
     /// A gzip-compressed tar archive.
     TarGz,
+    /// A web archive (WARC).
+    Warc,
+    /// A web archive with each record gzipped (`.warc.gz`, as Common Crawl writes them).
+    WarcGz,
 }
 
 impl Container {
@@ -31,7 +35,11 @@ impl Container {
                 && name.as_bytes()[name.len() - suffix.len()..]
                     .eq_ignore_ascii_case(suffix.as_bytes())
         };
-        if ends(".tar.gz") || ends(".tgz") {
+        if ends(".warc.gz") {
+            Some(Self::WarcGz)
+        } else if ends(".warc") {
+            Some(Self::Warc)
+        } else if ends(".tar.gz") || ends(".tgz") {
             Some(Self::TarGz)
         } else if ends(".gz") {
             Some(Self::Gzip)
@@ -51,6 +59,8 @@ impl Container {
             Self::Zip => "zip",
             Self::Tar => "tar",
             Self::TarGz => "tar.gz",
+            Self::Warc => "WARC",
+            Self::WarcGz => "WARC.gz",
         }
     }
 }
@@ -320,6 +330,8 @@ mod tests {
         assert_eq!(Container::of("notes.txt.gz"), Some(Container::Gzip));
         assert_eq!(Container::of("x.zip"), Some(Container::Zip));
         assert_eq!(Container::of("x.tar"), Some(Container::Tar));
+        assert_eq!(Container::of("CC-NEWS-1.warc.gz"), Some(Container::WarcGz));
+        assert_eq!(Container::of("crawl.WARC"), Some(Container::Warc));
         assert_eq!(Container::of("x.txt"), None);
         assert_eq!(without_gz("notes.jsonl.GZ"), "notes.jsonl");
         assert_eq!(without_gz("notes.txt"), "notes.txt");

@@ -10,10 +10,12 @@ mod date;
 mod decode;
 mod dedup;
 mod html;
+mod mail;
 mod meta;
 mod records;
 mod segment;
 mod walk;
+mod warc;
 
 use std::path::PathBuf;
 
@@ -34,6 +36,7 @@ pub(crate) use walk::io_reason;
 pub use walk::{
     Found, SourceFile, UNSUPPORTED, Walked, found, read_extensions, unsupported_reason, walk,
 };
+pub use warc::{WarcPage, WarcRecord, records as warc_records, warc_page};
 
 /// How a file holds its articles, by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +51,10 @@ pub enum Format {
     Json,
     /// Comma-separated values with a header row.
     Csv,
+    /// One mail message (`.eml`).
+    Mail,
+    /// A mailbox of messages (`.mbox`).
+    Mbox,
 }
 
 impl Format {
@@ -63,6 +70,8 @@ impl Format {
             "jsonl" | "ndjson" => Self::JsonLines,
             "json" => Self::Json,
             "csv" => Self::Csv,
+            "eml" => Self::Mail,
+            "mbox" => Self::Mbox,
             _ => Self::Text,
         }
     }
@@ -139,6 +148,24 @@ pub fn articles(
             Ok(r) => records(r),
             Err(e) => (Vec::new(), vec![e.to_string()]),
         },
+        // Read from the raw bytes by `mail_articles`; as decoded text, the same.
+        Format::Mail | Format::Mbox => {
+            mail::articles(id, path, text.as_bytes(), format == Format::Mbox)
+        }
+    }
+}
+
+/// The messages of a mail file (`.eml`, `.mbox`) read from its raw bytes, so that each MIME part
+/// is decoded in its own character set; `None` for a file of another format.
+pub fn mail_articles(
+    id: &str,
+    path: Option<&std::path::Path>,
+    bytes: &[u8],
+) -> Option<(Vec<Document>, Vec<String>)> {
+    match Format::of(id) {
+        Format::Mail => Some(mail::articles(id, path, bytes, false)),
+        Format::Mbox => Some(mail::articles(id, path, bytes, true)),
+        _ => None,
     }
 }
 

@@ -12,10 +12,11 @@ use super::Problem;
 /// Extensions read when walking a folder. A file named explicitly is read whatever it is called.
 const TEXT_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "csv",
+    "eml", "mbox",
 ];
 
 /// Extensions of archives and compressed files, whose members are read.
-pub const ARCHIVE_EXTENSIONS: &[&str] = &["zip", "tar", "tgz", "gz"];
+pub const ARCHIVE_EXTENSIONS: &[&str] = &["zip", "tar", "tgz", "gz", "warc"];
 
 /// Every extension a folder's file is read by, for file dialogs.
 pub fn read_extensions() -> impl Iterator<Item = &'static str> {
@@ -50,7 +51,13 @@ pub fn found(name: &str) -> Found {
     }
     if matches!(
         super::Container::of(&lower),
-        Some(super::Container::Zip | super::Container::Tar | super::Container::TarGz)
+        Some(
+            super::Container::Zip
+                | super::Container::Tar
+                | super::Container::TarGz
+                | super::Container::Warc
+                | super::Container::WarcGz
+        )
     ) {
         return Found::Read;
     }
@@ -262,6 +269,7 @@ mod tests {
         assert_eq!(found("a.TXT"), Found::Read);
         assert_eq!(found("a.html.gz"), Found::Read);
         assert_eq!(found("a.tar"), Found::Read);
+        assert_eq!(found("CC-NEWS-20260301.warc.gz"), Found::Read);
         assert_eq!(found("a.pdf.gz"), Found::Unsupported("pdf".into()));
         assert_eq!(found("~$report.docx"), Found::Clutter);
         assert_eq!(found("#draft.txt#"), Found::Clutter);

@@ -2,7 +2,9 @@
 //! the id `archive/member` and the archive as its path, and each member that cannot be read is a
 //! problem of the archive naming the member. Zip members are inflated in parallel (the archive
 //! is opened once and read at offsets from every thread); a tar archive, a stream, is read in
-//! order on a thread of its own while its members are read as articles on the others.
+//! order on a thread of its own while its members are read as articles on the others; a web
+//! archive (WARC) the same way, each page record an article `file#n` (n its record number) with
+//! its address as the source.
 
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -12,8 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use super::{FileRead, RereadError, read_bytes};
-use crate::corpus::{self, ArchiveError, Container, Found, Problem, SourceFile};
+use super::{FileRead, RereadError, analysed, read_bytes};
+use crate::corpus::{self, ArchiveError, Container, Document, Found, Problem, SourceFile};
 use crate::gazetteer::Gazetteer;
 
 /// Members in flight between the thread reading a tar archive and those reading articles.
@@ -65,6 +67,13 @@ pub(super) fn read_archive(
             file,
             flate2::read::MultiGzDecoder::new(BufReader::new(handle)),
             container,
+            gazetteer,
+            cancel,
+        ),
+        Container::Warc => read_warc(file, BufReader::new(handle), gazetteer, cancel),
+        Container::WarcGz => read_warc(
+            file,
+            BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(handle))),
             gazetteer,
             cancel,
         ),
@@ -140,6 +149,7 @@ fn merged(mut reads: Vec<(String, usize, FileRead)>) -> FileRead {
         out.articles.extend(read.articles);
         out.problems.extend(read.problems);
         out.skipped += read.skipped;
+        out.other_records += read.other_records;
     }
     out
 }
@@ -218,6 +228,146 @@ fn read_tar(
     read
 }
 
+/// A web archive's pages as articles, read on the pool while a thread of its own walks the
+/// records; records that are not pages, and pages with no article text, are counted as passed
+/// over.
+fn read_warc(
+    file: &SourceFile,
+    reader: impl std::io::BufRead + Send,
+    gazetteer: &Gazetteer,
+    cancel: &AtomicBool,
+) -> FileRead {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<corpus::WarcRecord>(TAR_QUEUE);
+    let (reads, walked) = std::thread::scope(|scope| {
+        let walker = scope.spawn(move || {
+            corpus::warc_records(reader, &mut |record| {
+                !cancel.load(Ordering::Relaxed) && tx.send(record).is_ok()
+            })
+        });
+        let reads: Vec<(usize, FileRead)> = rx
+            .into_iter()
+            .par_bridge()
+            .map(|record| match record {
+                corpus::WarcRecord::Page(page) => {
+                    (page.number, warc_page_read(file, page, gazetteer))
+                }
+                corpus::WarcRecord::Other => (
+                    0,
+                    FileRead {
+                        other_records: 1,
+                        ..FileRead::default()
+                    },
+                ),
+                corpus::WarcRecord::Broken(number, e) => (
+                    number,
+                    FileRead {
+                        problems: vec![Problem {
+                            path: String::new(),
+                            reason: format!("record {number}: {e}"),
+                        }],
+                        ..FileRead::default()
+                    },
+                ),
+            })
+            .collect();
+        (reads, walker.join())
+    });
+    let mut read = merged(
+        reads
+            .into_iter()
+            .map(|(n, read)| (String::new(), n, read))
+            .collect(),
+    );
+    let broken = match walked {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(_) => Some("the archive reader stopped unexpectedly".to_owned()),
+    };
+    if let Some(reason) = broken {
+        read.problems.push(Problem {
+            path: String::new(),
+            reason: if read.articles.is_empty() {
+                reason
+            } else {
+                format!("{reason}; the records before the damage were read")
+            },
+        });
+    }
+    read
+}
+
+/// One page of a web archive as a document: `file#n`, its address the source, its date from the
+/// page, else from when it was fetched.
+fn warc_page_document(
+    id: String,
+    path: &Path,
+    page: corpus::WarcPage,
+) -> Result<Option<Document>, corpus::DecodeError> {
+    let bytes = page.html.len() as u64;
+    let text = corpus::decode(page.html)?;
+    let html = corpus::page(&text);
+    if html.text.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut doc = Document::from_text(id, Some(path.to_path_buf()), html.text, bytes);
+    doc.apply(html.title, html.date.or(page.date), page.uri.or(html.url));
+    doc.left_out = html.left_out;
+    doc.member = Some(Arc::from(page.number.to_string()));
+    Ok(Some(doc))
+}
+
+fn warc_page_read(file: &SourceFile, page: corpus::WarcPage, gazetteer: &Gazetteer) -> FileRead {
+    let number = page.number;
+    match warc_page_document(format!("{}#{number}", file.id), &file.path, page) {
+        Ok(Some(doc)) => FileRead {
+            articles: vec![analysed(doc, gazetteer)],
+            ..FileRead::default()
+        },
+        Ok(None) => FileRead {
+            other_records: 1,
+            ..FileRead::default()
+        },
+        Err(e) => FileRead {
+            problems: vec![Problem {
+                path: String::new(),
+                reason: format!("record {number}: {e}"),
+            }],
+            ..FileRead::default()
+        },
+    }
+}
+
+/// Whether a file is a web archive.
+pub(super) fn is_warc(path: &Path) -> bool {
+    matches!(
+        container_of(path),
+        Some(Container::Warc | Container::WarcGz)
+    )
+}
+
+/// A web archive document's `(id, text)` read again from its record's page.
+pub(super) fn warc_article(
+    doc: &Document,
+    path: &Path,
+    html: Vec<u8>,
+) -> Result<(String, String), RereadError> {
+    let page = corpus::WarcPage {
+        number: 0,
+        uri: None,
+        date: None,
+        html,
+    };
+    let unreadable = |reason: String| RereadError::Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    match warc_page_document(doc.id.clone(), path, page) {
+        Ok(Some(read)) => Ok((read.id, read.text)),
+        Ok(None) => Err(unreadable("the page holds no article text".to_owned())),
+        Err(e) => Err(unreadable(e.to_string())),
+    }
+}
+
 /// The bytes of the file a document of an archive or compressed file was read from.
 pub(super) fn member_bytes(
     path: &Path,
@@ -245,6 +395,20 @@ pub(super) fn member_bytes(
             container,
             name,
         ),
+        (Container::Warc | Container::WarcGz, Some(number)) => {
+            let number: usize = number
+                .parse()
+                .map_err(|_| unreadable(format!("no record {number}")))?;
+            let page = if container == Container::Warc {
+                corpus::warc_page(BufReader::new(handle), number)
+            } else {
+                corpus::warc_page(
+                    BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(handle))),
+                    number,
+                )
+            };
+            page.map(|p| p.html)
+        }
     };
     data.map_err(|e| unreadable(e.to_string()))
 }

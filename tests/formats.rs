@@ -1,6 +1,8 @@
-//! Archives and compressed files: a corpus read from a zip, a tar, a tar.gz or `.gz` files is the
-//! same corpus as unpacked; broken, encrypted, nested and foreign members are problems naming
-//! the archive and the member; files of kinds that are not read are reported, never dropped.
+//! The formats beyond plain text, read through the whole pipeline. Archives and compressed
+//! files: a corpus read from a zip, a tar, a tar.gz or `.gz` files is the same corpus as unpacked;
+//! broken, encrypted, nested and foreign members are problems naming the archive and the member.
+//! Mail: `.eml` and `.mbox`, also inside archives, with texts read back. Files of kinds that are
+//! not read are reported, never dropped.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -426,4 +428,170 @@ fn a_folder_of_files_that_are_not_read_says_what_it_found() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("CHL,PER"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("5 files not read"));
+}
+
+#[test]
+fn mail_reads_a_message_per_article_in_folders_and_archives_and_reads_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let message = |n: u32, subject: &str, body: &str| {
+        format!(
+            "From: Desk <desk@example.org>\nSubject: {subject}\nDate: Tue, {n} Mar 2026 09:00:00 \
+             +0000\nContent-Type: text/plain; charset=utf-8\n\n{body}\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("one.eml"),
+        message(3, "Port deal", "Peru and Chile signed a port deal."),
+    )
+    .expect("write");
+    let mut mbox = String::new();
+    for m in [
+        message(4, "Rail", "Kenya and Egypt agreed on rail."),
+        message(5, "Grain", "Norway and Vietnam traded grain."),
+    ] {
+        mbox.push_str("From desk@example.org Tue Mar  3 09:00:00 2026\n");
+        mbox.push_str(&m);
+        mbox.push('\n');
+    }
+    std::fs::write(dir.path().join("box.mbox"), &mbox).expect("write");
+    write_zip(
+        &dir.path().join("mail.zip"),
+        &[(
+            "saved/box.mbox",
+            mbox.as_bytes(),
+            zip::CompressionMethod::Deflated,
+        )],
+    );
+    let kept = load(dir.path().to_path_buf(), Texts::Kept);
+    assert!(kept.problems.is_empty(), "{:?}", kept.problems);
+    let seen: Vec<(&str, &str, String)> = kept
+        .documents
+        .iter()
+        .map(|d| {
+            let date = d.date.map(|d| d.to_string()).unwrap_or_default();
+            (d.id.as_str(), d.title.as_str(), date)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("box.mbox#1", "Rail", "2026-03-04".to_owned()),
+            ("box.mbox#2", "Grain", "2026-03-05".to_owned()),
+            ("mail.zip/saved/box.mbox#1", "Rail", "2026-03-04".to_owned()),
+            (
+                "mail.zip/saved/box.mbox#2",
+                "Grain",
+                "2026-03-05".to_owned()
+            ),
+            ("one.eml", "Port deal", "2026-03-03".to_owned()),
+        ]
+    );
+    assert_eq!(kept.documents[4].source.as_deref(), Some("Desk"));
+    assert_eq!(kept.documents[0].text, "Kenya and Egypt agreed on rail.");
+    let on_disk = load(dir.path().to_path_buf(), Texts::OnDisk);
+    for (back, kept) in on_disk.documents.iter().zip(&kept.documents) {
+        assert_eq!(pipeline::reread(back).expect("reads back"), kept.text);
+    }
+}
+
+/// A WARC record of `kind` with `extra` headers and `block`, each record gzipped on its own as
+/// Common Crawl writes them.
+fn warc_record(kind: &str, extra: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\n{extra}Content-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    gzip(&out)
+}
+
+fn warc_response(uri: &str, content_type: &str, body: &str) -> Vec<u8> {
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n{body}");
+    warc_record(
+        "response",
+        &format!(
+            "WARC-Target-URI: {uri}\r\nWARC-Date: 2026-03-01T10:00:00Z\r\n\
+             Content-Type: application/http; msgtype=response\r\n"
+        ),
+        http.as_bytes(),
+    )
+}
+
+#[test]
+fn a_web_archive_reads_each_page_as_an_article_with_its_address_and_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut warc = warc_record("warcinfo", "", b"software: a crawler\r\n");
+    warc.extend(warc_record("request", "", b"GET /a HTTP/1.1\r\n\r\n"));
+    warc.extend(warc_response(
+        "https://news.example/a",
+        "text/html; charset=utf-8",
+        "<html><head><title>Rail deal</title></head><body><nav><a href=\"/\">Home</a></nav>\
+         <article><h1>Rail deal</h1><p>Kenya and Egypt agreed on a rail line on Monday.</p>\
+         </article></body></html>",
+    ));
+    warc.extend(warc_response(
+        "https://news.example/logo.png",
+        "image/png",
+        "PNG",
+    ));
+    warc.extend(warc_response(
+        "https://news.example/b",
+        "text/html",
+        "<html><head><meta property=\"article:published_time\" content=\"2026-02-27\">\
+         </head><body><p>Peru and Chile signed a port deal.</p></body></html>",
+    ));
+    let path = dir.path().join("CC-NEWS-20260301.warc.gz");
+    std::fs::write(&path, &warc).expect("write");
+    let kept = load(path.clone(), Texts::Kept);
+    assert!(kept.problems.is_empty(), "{:?}", kept.problems);
+    let seen: Vec<(&str, &str, Option<&str>, String)> = kept
+        .documents
+        .iter()
+        .map(|d| {
+            let date = d.date.map(|d| d.to_string()).unwrap_or_default();
+            (d.id.as_str(), d.title.as_str(), d.source.as_deref(), date)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "CC-NEWS-20260301.warc.gz#3",
+                "Rail deal",
+                Some("https://news.example/a"),
+                "2026-03-01".to_owned()
+            ),
+            (
+                "CC-NEWS-20260301.warc.gz#5",
+                "Peru and Chile signed a port deal.",
+                Some("https://news.example/b"),
+                "2026-02-27".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        kept.other_records, 3,
+        "warcinfo, request and the image are counted"
+    );
+    assert_eq!(
+        kept.documents[0].text,
+        "Rail deal\n\nKenya and Egypt agreed on a rail line on Monday."
+    );
+    let on_disk = load(path.clone(), Texts::OnDisk);
+    for (back, kept) in on_disk.documents.iter().zip(&kept.documents) {
+        assert_eq!(pipeline::reread(back).expect("reads back"), kept.text);
+    }
+    // Cut short: the pages before the cut are read, and the damage is reported.
+    std::fs::write(&path, &warc[..warc.len() - 40]).expect("write");
+    let cut = load(path, Texts::Kept);
+    assert_eq!(cut.documents.len(), 1);
+    assert!(
+        cut.problems[0]
+            .reason
+            .contains("not a readable WARC archive"),
+        "{:?}",
+        cut.problems
+    );
 }
