@@ -209,7 +209,16 @@ fn read_tar(
             .collect();
         (reads, walker.join())
     });
-    let mut read = merged(reads);
+    with_damage(merged(reads), walked, "members")
+}
+
+/// `read` with the damage that stopped a streamed archive, if any, as a problem: `parts` (the
+/// members, the records) before it have been read.
+fn with_damage(
+    mut read: FileRead,
+    walked: std::thread::Result<Result<(), ArchiveError>>,
+    parts: &str,
+) -> FileRead {
     let broken = match walked {
         Ok(Ok(())) => None,
         Ok(Err(e)) => Some(e.to_string()),
@@ -221,7 +230,7 @@ fn read_tar(
             reason: if read.articles.is_empty() {
                 reason
             } else {
-                format!("{reason}; the members before the damage were read")
+                format!("{reason}; the {parts} before the damage were read")
             },
         });
     }
@@ -272,28 +281,13 @@ fn read_warc(
             .collect();
         (reads, walker.join())
     });
-    let mut read = merged(
+    let read = merged(
         reads
             .into_iter()
             .map(|(n, read)| (String::new(), n, read))
             .collect(),
     );
-    let broken = match walked {
-        Ok(Ok(())) => None,
-        Ok(Err(e)) => Some(e.to_string()),
-        Err(_) => Some("the archive reader stopped unexpectedly".to_owned()),
-    };
-    if let Some(reason) = broken {
-        read.problems.push(Problem {
-            path: String::new(),
-            reason: if read.articles.is_empty() {
-                reason
-            } else {
-                format!("{reason}; the records before the damage were read")
-            },
-        });
-    }
-    read
+    with_damage(read, walked, "records")
 }
 
 /// One page of a web archive as a document: `file#n`, its address the source, its date from the

@@ -154,3 +154,17 @@ pub fn export(
     let notice = h.state().notice().unwrap_or_default();
     assert!(notice.starts_with("Exported"), "{notice}");
 }
+
+/// Steps the window until the network layout has settled (at most `frames` frames).
+pub fn until_the_network_settles(h: &mut Harness<'_, AtlasApp>, frames: usize) {
+    for _ in 0..frames {
+        h.step();
+        if h.state()
+            .model
+            .as_ref()
+            .is_some_and(|m| m.network.is_settled())
+        {
+            break;
+        }
+    }
+}

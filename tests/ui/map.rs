@@ -7,7 +7,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use crate::harness::{entity, harness, starting_with};
+use crate::harness::{entity, harness, starting_with, until_the_network_settles};
 
 #[test]
 fn opens_on_the_seeds_with_an_overview() {
@@ -132,16 +132,7 @@ fn switching_to_the_network_keeps_the_selection_and_the_layout_settles() {
     let aze = entity(&h, "AZE");
     h.get_by_label("Network").click();
     // The layout animates a few milliseconds per frame until it settles.
-    for _ in 0..400 {
-        h.step();
-        if h.state()
-            .model
-            .as_ref()
-            .is_some_and(|m| m.network.is_settled())
-        {
-            break;
-        }
-    }
+    until_the_network_settles(&mut h, 400);
     let app = h.state();
     assert_eq!(app.settings.centre, corridor_atlas::app::Centre::Network);
     assert_eq!(
@@ -288,16 +279,7 @@ fn links_fade_in_and_out_when_the_analysis_changes() {
 fn a_filter_moves_the_network_rather_than_starting_it_over() {
     let mut h = harness();
     h.get_by_label("Network").click();
-    for _ in 0..200 {
-        h.step();
-        if h.state()
-            .model
-            .as_ref()
-            .is_some_and(|m| m.network.is_settled())
-        {
-            break;
-        }
-    }
+    until_the_network_settles(&mut h, 200);
     let aze = entity(&h, "AZE");
     let before = h.state().model.as_ref().map(|m| {
         let n = m.analysis.node(aze).expect("node");
@@ -331,16 +313,7 @@ fn a_settled_network_is_not_laid_out_again_until_the_analysis_changes() {
         "the map alone never lays out the network"
     );
     h.get_by_label("Network").click();
-    for _ in 0..400 {
-        h.step();
-        if h.state()
-            .model
-            .as_ref()
-            .is_some_and(|m| m.network.is_settled())
-        {
-            break;
-        }
-    }
+    until_the_network_settles(&mut h, 400);
     let generation = |h: &Harness<'_, AtlasApp>| h.state().model.as_ref().map(|m| m.generation);
     let settled = generation(&h);
     // Frames in the network, on the map and back leave the settled layout as it is.
