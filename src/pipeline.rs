@@ -9,10 +9,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::{self, Document, Problem, SourceFile};
-
-mod archives;
 use crate::extract::{self, Mention};
 use crate::gazetteer::Gazetteer;
+
+mod archives;
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 

@@ -85,16 +85,10 @@ pub(super) fn read_archive(
     read
 }
 
-/// One member read as a file of its own, `raw` its path as the archive stores it (hidden files
-/// and clutter are passed over, counted).
-fn read_member(
-    file: &SourceFile,
-    raw: &str,
-    data: Result<Vec<u8>, ArchiveError>,
-    gazetteer: &Gazetteer,
-) -> FileRead {
-    // The name as stored finds the member again; the documents are named by its clean path.
-    let name = &corpus::member_name(raw);
+/// What becomes of a member before its bytes are read: `Ok` with its clean path when it is to
+/// be read, else what it counts as (clutter passed over, or a problem naming it).
+fn admitted(raw: &str) -> Result<String, FileRead> {
+    let name = corpus::member_name(raw);
     let problem = |reason: String| FileRead {
         problems: vec![Problem {
             path: String::new(),
@@ -102,32 +96,52 @@ fn read_member(
         }],
         ..FileRead::default()
     };
-    let base = name.rsplit('/').next().unwrap_or(name);
+    let clutter = || FileRead {
+        skipped: 1,
+        ..FileRead::default()
+    };
+    let base = name.rsplit('/').next().unwrap_or(&name);
     if name.is_empty()
         || name.starts_with("__MACOSX/")
         || name.split('/').any(|part| part.starts_with('.'))
     {
-        return FileRead {
-            skipped: 1,
-            ..FileRead::default()
-        };
+        return Err(clutter());
     }
     match corpus::found(base) {
         Found::Read => {}
-        Found::Clutter => {
+        Found::Clutter => return Err(clutter()),
+        Found::Unsupported(ext) => return Err(problem(corpus::unsupported_reason(&ext))),
+    }
+    if Container::of(base).is_some() {
+        return Err(problem(ArchiveError::Nested.to_string()));
+    }
+    Ok(name)
+}
+
+/// One member read as a file of its own, `raw` its path as the archive stores it (hidden files
+/// and clutter are passed over, counted). `data` is only asked for a member that is read.
+fn read_member(
+    file: &SourceFile,
+    raw: &str,
+    data: impl FnOnce() -> Result<Vec<u8>, ArchiveError>,
+    gazetteer: &Gazetteer,
+) -> FileRead {
+    // The name as stored finds the member again; the documents are named by its clean path.
+    let name = match admitted(raw) {
+        Ok(name) => name,
+        Err(read) => return read,
+    };
+    let data = match data() {
+        Ok(data) => data,
+        Err(e) => {
             return FileRead {
-                skipped: 1,
+                problems: vec![Problem {
+                    path: String::new(),
+                    reason: format!("{name}: {e}"),
+                }],
                 ..FileRead::default()
             };
         }
-        Found::Unsupported(ext) => return problem(corpus::unsupported_reason(&ext)),
-    }
-    if Container::of(base).is_some() {
-        return problem(ArchiveError::Nested.to_string());
-    }
-    let data = match data {
-        Ok(data) => data,
-        Err(e) => return problem(e.to_string()),
     };
     let id = format!("{}/{name}", file.id);
     let mut read = read_bytes(&id, Some(&file.path), data, gazetteer);
@@ -174,8 +188,12 @@ fn read_zip(
                 if cancel.load(Ordering::Relaxed) {
                     return (name, index, FileRead::default());
                 }
-                let data = corpus::zip_member(archive, index);
-                let read = read_member(file, &name, data, gazetteer);
+                let read = read_member(
+                    file,
+                    &name,
+                    || corpus::zip_member(archive, index),
+                    gazetteer,
+                );
                 (name, index, read)
             },
         )
@@ -203,7 +221,7 @@ fn read_tar(
             .into_iter()
             .par_bridge()
             .map(|(index, (name, data))| {
-                let read = read_member(file, &name, data, gazetteer);
+                let read = read_member(file, &name, || data, gazetteer);
                 (name, index, read)
             })
             .collect();
