@@ -174,9 +174,29 @@ impl Dataset {
             ));
         }
         if others > 0 {
+            // By kind, with the first reason: "12 .pdf files could not be read (no text: …)".
+            let mut kinds = std::collections::BTreeMap::<String, usize>::new();
+            let mut first: Option<&str> = None;
+            let mut alike = true;
+            for p in self.problems.iter().filter(|p| p.unsupported().is_none()) {
+                let name = p.path.rsplit(['/', '\\']).next().unwrap_or(&p.path);
+                let ext = name
+                    .rsplit_once('.')
+                    .map(|(_, e)| format!(".{} ", e.to_ascii_lowercase()))
+                    .unwrap_or_default();
+                *kinds.entry(ext).or_default() += 1;
+                alike &= first.is_none_or(|f| f == p.reason);
+                first.get_or_insert(p.reason.as_str());
+            }
+            let kinds: Vec<String> = kinds
+                .iter()
+                .map(|(ext, n)| format!("{n} {ext}file{}", if *n == 1 { "" } else { "s" }))
+                .collect();
             parts.push(format!(
-                "{others} file{} could not be read",
-                if others == 1 { "" } else { "s" }
+                "{} could not be read ({}{})",
+                kinds.join(", "),
+                if alike { "" } else { "the first: " },
+                first.unwrap_or_default()
             ));
         }
         if self.other_records > 0 {
@@ -636,8 +656,12 @@ pub fn page_of(doc: &Document) -> Result<Option<corpus::Page>, RereadError> {
     if format == corpus::Format::Text && !corpus::looks_like_html(&text) {
         return Ok(None);
     }
-    let page = corpus::page(&text);
-    if page.text.len() != doc.on_disk.unwrap_or(doc.text.len()) {
+    let mut page = corpus::page(&text);
+    // A page with briefs after its article: the document is the article.
+    let end = corpus::first_story_len(&page.text);
+    page.text.truncate(end);
+    page.left_out.retain(|l| l.at <= end);
+    if end != doc.on_disk.unwrap_or(doc.text.len()) {
         return Err(RereadError::Changed {
             place: path.display().to_string(),
         });
@@ -723,7 +747,7 @@ fn decoded_articles(
     if data.is_empty() {
         return Err(corpus::DecodeError::Empty);
     }
-    if let Some(read) = corpus::mail_articles(id, path, &data) {
+    if let Some(read) = corpus::raw_articles(id, path, &data) {
         return Ok(read);
     }
     let bytes = data.len() as u64;
@@ -786,7 +810,22 @@ mod tests {
     fn seeds_load_with_no_problem() {
         let g = Gazetteer::bundled().expect("gazetteer");
         let d = load(&Source::Seeds, &g, &|_| {}, &AtomicBool::new(false)).expect("loads");
-        assert_eq!(d.documents.len(), SEEDS.len());
+        // One article per seed file; the page of 002 carries three briefs after its legal
+        // notice, each a story of its own.
+        let articles = d
+            .documents
+            .iter()
+            .filter(|doc| corpus::file_id(&doc.id) == doc.id)
+            .count();
+        assert_eq!(articles, SEEDS.len());
+        let briefs: Vec<&str> = d
+            .documents
+            .iter()
+            .map(|doc| doc.id.as_str())
+            .filter(|id| id.starts_with("002_") && id.contains('#'))
+            .collect();
+        assert_eq!(briefs.len(), 3, "{briefs:?}");
+        assert_eq!(d.documents.len(), SEEDS.len() + 3);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         assert!(d.mentions.iter().all(|m| !m.is_empty()));
         let ids: Vec<&str> = d.documents.iter().map(|d| d.id.as_str()).collect();

@@ -104,6 +104,9 @@ fn the_desktop_entry_is_valid_and_opens_folders_and_articles() {
         "text/csv",
         "application/zip",
         "application/gzip",
+        "application/pdf",
+        "application/rtf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ] {
         assert!(field("MimeType").split(';').any(|m| m == mime), "{mime}");
     }

@@ -379,9 +379,9 @@ fn broken_encrypted_nested_and_foreign_members_are_problems_naming_the_member() 
 fn a_folder_of_files_that_are_not_read_says_what_it_found() {
     let dir = tempfile::tempdir().expect("temp dir");
     for name in [
-        "a.pdf",
-        "b.pdf",
-        "c.PDF",
+        "a.doc",
+        "b.doc",
+        "c.DOC",
         "scan.png",
         "README",
         ".hidden.txt",
@@ -397,12 +397,12 @@ fn a_folder_of_files_that_are_not_read_says_what_it_found() {
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("a.pdf: not a supported format (.pdf)"),
+        said.contains("a.doc: not a supported format (.doc)"),
         "{said}"
     );
     assert!(
         said.contains(
-            "5 files not read, not a supported format: 3 .pdf files, 1 .png file and 1 file \
+            "5 files not read, not a supported format: 3 .doc files, 1 .png file and 1 file \
              with no extension"
         ),
         "{said}"
@@ -414,7 +414,7 @@ fn a_folder_of_files_that_are_not_read_says_what_it_found() {
     assert!(
         said.contains("nothing to analyse in")
             && said
-                .contains(": 3 .pdf files, 1 .png file and 1 file with no extension, 0 readable"),
+                .contains(": 3 .doc files, 1 .png file and 1 file with no extension, 0 readable"),
         "{said}"
     );
 

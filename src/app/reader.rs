@@ -88,6 +88,9 @@ pub fn reader_ui(
                     }
                     None => {}
                 }
+                if let Some(byline) = &doc.byline {
+                    ui.weak(format!("by {byline}"));
+                }
                 if let Some(path) = &doc.path {
                     ui.weak(path.display().to_string());
                 }

@@ -225,6 +225,16 @@ pub fn zip_member<R: Read + Seek>(
     archive: &mut Zip<R>,
     index: usize,
 ) -> Result<Vec<u8>, ArchiveError> {
+    zip_member_within(archive, index, MAX_MEMBER_BYTES)
+}
+
+/// The bytes of the zip member at `index`, refused past `limit` bytes inflated.
+pub fn zip_member_within<R: Read + Seek>(
+    archive: &mut Zip<R>,
+    index: usize,
+    limit: u64,
+) -> Result<Vec<u8>, ArchiveError> {
+    let too_large = ArchiveError::TooLarge { limit };
     {
         let raw = archive
             .by_index_raw(index)
@@ -232,14 +242,14 @@ pub fn zip_member<R: Read + Seek>(
         if raw.encrypted() {
             return Err(ArchiveError::Encrypted);
         }
-        if raw.size() > MAX_MEMBER_BYTES {
-            return Err(TOO_LARGE);
+        if raw.size() > limit {
+            return Err(too_large);
         }
     }
     match archive.by_index(index) {
         Ok(member) => {
             let size = member.size();
-            read_bounded(member, size, MAX_MEMBER_BYTES)
+            read_bounded(member, size, limit)
         }
         Err(zip::result::ZipError::UnsupportedArchive(what)) => {
             Err(ArchiveError::Method(what.to_owned()))

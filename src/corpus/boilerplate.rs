@@ -117,9 +117,49 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
             && ANYWHERE_MATCHER.as_ref().is_some_and(|m| m.is_match(text)))
 }
 
+/// Openings of the notices that close an article: its legal warning or copyright line.
+const CLOSING: &[&str] = &[
+    "legal warning",
+    "copyright",
+    "©",
+    "(c) ",
+    "all rights reserved",
+];
+
+/// Whether a paragraph is the notice that closes an article (a legal warning, a copyright or
+/// rights-reserved line): short, and opening as one or saying "all rights reserved".
+pub(super) fn is_closing_notice(paragraph: &str) -> bool {
+    let text = paragraph.trim_start().as_bytes();
+    text.len() <= NOTICE_MAX_BYTES
+        && (CLOSING.iter().any(|o| {
+            text.get(..o.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+        }) || (has_notice_word(text)
+            && memchr::memmem::find(&text.to_ascii_lowercase(), b"all rights reserved").is_some()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_boilerplate;
+    use super::{is_boilerplate, is_closing_notice};
+
+    #[test]
+    fn closing_notices_are_legal_warnings_and_copyright_lines() {
+        assert!(is_closing_notice(
+            "LEGAL WARNING: All rights of the published news are reserved."
+        ));
+        assert!(is_closing_notice("© 2026 The Daily Wire"));
+        assert!(is_closing_notice(
+            "Copyright 2026 Wire. All Rights Reserved."
+        ));
+        assert!(is_closing_notice("The Daily Wire. All rights reserved."));
+        assert!(!is_closing_notice("Photo: AZERTAC"));
+        assert!(!is_closing_notice("We use cookies to improve the site."));
+        assert!(!is_closing_notice(
+            "Copyright lawyers in Peru and Chile disagreed on the reach of the new law. "
+                .repeat(20)
+                .as_str()
+        ));
+    }
 
     #[test]
     fn notices_and_captions() {

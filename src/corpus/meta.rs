@@ -159,7 +159,7 @@ pub(super) fn loose_date(value: &str) -> Option<Date> {
 }
 
 /// An English month name or its abbreviation (`Jan`, `Sept`), case-insensitive.
-fn month(word: &str) -> Option<u8> {
+pub(super) fn month(word: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

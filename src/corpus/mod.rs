@@ -12,6 +12,8 @@ mod dedup;
 mod html;
 mod mail;
 mod meta;
+mod newsdb;
+mod office;
 mod records;
 mod segment;
 mod walk;
@@ -30,6 +32,8 @@ pub use decode::{DecodeError, decode};
 pub use dedup::{Duplicate, Print, duplicates, duplicates_of, fingerprint};
 pub use html::{LeftOut, Page, Why, looks_like_html, page};
 pub use meta::one_line;
+pub use newsdb::Layout;
+pub use office::{Flow, Office, OfficeError};
 pub use records::{Record, Records, RecordsError, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
 pub(crate) use walk::io_reason;
@@ -55,6 +59,8 @@ pub enum Format {
     Mail,
     /// A mailbox of messages (`.mbox`).
     Mbox,
+    /// An office or print document (DOCX, ODT, EPUB, RTF, PDF), read from its bytes.
+    Office(Office),
 }
 
 impl Format {
@@ -72,16 +78,16 @@ impl Format {
             "csv" => Self::Csv,
             "eml" => Self::Mail,
             "mbox" => Self::Mbox,
-            _ => Self::Text,
+            other => Office::of_extension(other).map_or(Self::Text, Self::Office),
         }
     }
 }
 
-/// The id of the file a document comes from: its own id, or for a record (`file#n`, see
-/// [`articles`]) the part before the `#`.
+/// The id of the file a document comes from: its own id, or for one of several articles of a
+/// file (`file#n`, see [`articles`]) the part before the `#`.
 pub fn file_id(doc_id: &str) -> &str {
     match doc_id.rsplit_once('#') {
-        Some((file, _)) if !matches!(Format::of(file), Format::Text | Format::Html) => file,
+        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => file,
         _ => doc_id,
     }
 }
@@ -118,10 +124,12 @@ pub fn articles(
         f => f,
     };
     match format {
-        Format::Text => (
-            vec![Document::from_text(id.to_owned(), path_buf, text, bytes)],
-            Vec::new(),
-        ),
+        Format::Text => exported(id, path, &text).unwrap_or_else(|| {
+            (
+                stories(Document::from_text(id.to_owned(), path_buf, text, bytes)),
+                Vec::new(),
+            )
+        }),
         Format::Html => {
             let page = html::page(&text);
             if page.text.trim().is_empty() {
@@ -134,10 +142,13 @@ pub fn articles(
                 };
                 return (Vec::new(), vec![reason]);
             }
+            if let Some(read) = exported(id, path, &page.text) {
+                return read;
+            }
             let mut doc = Document::from_text(id.to_owned(), path_buf, page.text, bytes);
             doc.apply(page.title, page.date, page.url);
             doc.left_out = page.left_out;
-            (vec![doc], Vec::new())
+            (stories(doc), Vec::new())
         }
         Format::JsonLines => records(records::json_lines(&text)),
         Format::Json => match records::json(&text) {
@@ -148,16 +159,18 @@ pub fn articles(
             Ok(r) => records(r),
             Err(e) => (Vec::new(), vec![e.to_string()]),
         },
-        // Read from the raw bytes by `mail_articles`; as decoded text, the same.
+        // Read from the raw bytes by `raw_articles`; as decoded text, the same.
         Format::Mail | Format::Mbox => {
             mail::articles(id, path, text.as_bytes(), format == Format::Mbox)
         }
+        Format::Office(kind) => office_articles(id, path, kind, text.as_bytes()),
     }
 }
 
-/// The messages of a mail file (`.eml`, `.mbox`) read from its raw bytes, so that each MIME part
-/// is decoded in its own character set; `None` for a file of another format.
-pub fn mail_articles(
+/// The articles of a file read from its raw bytes rather than decoded text — mail (each MIME
+/// part decoded in its own character set) and office and print documents; `None` for a file of
+/// another format.
+pub fn raw_articles(
     id: &str,
     path: Option<&std::path::Path>,
     bytes: &[u8],
@@ -165,8 +178,136 @@ pub fn mail_articles(
     match Format::of(id) {
         Format::Mail => Some(mail::articles(id, path, bytes, false)),
         Format::Mbox => Some(mail::articles(id, path, bytes, true)),
+        Format::Office(kind) => Some(office_articles(id, path, kind, bytes)),
         _ => None,
     }
+}
+
+/// An office or print document as an article, its metadata applied.
+fn office_articles(
+    id: &str,
+    path: Option<&std::path::Path>,
+    kind: Office,
+    bytes: &[u8],
+) -> (Vec<Document>, Vec<String>) {
+    match office::read(kind, bytes) {
+        Ok(flow) => {
+            if let Some(read) = exported(id, path, &flow.text) {
+                return read;
+            }
+            let mut doc = Document::from_text(
+                id.to_owned(),
+                path.map(std::path::Path::to_path_buf),
+                flow.text,
+                bytes.len() as u64,
+            );
+            doc.apply(flow.title, flow.date, None);
+            doc.byline = flow.author;
+            (vec![doc], Vec::new())
+        }
+        Err(e) => (Vec::new(), vec![e.to_string()]),
+    }
+}
+
+/// Several stories on one page. A page (or text file) whose article is closed by its legal
+/// notice or copyright line (see `boilerplate::is_closing_notice`) and that goes on after it
+/// carries other stories there — the briefs and teasers news sites put under an article. The
+/// article keeps its id and its text up to and including the notice; each later paragraph that
+/// reads as a story (not boilerplate, eight words or more) becomes a document of its own,
+/// `id#2`, `id#3` …, dated and sourced as the page. So the article window never links a country
+/// of the article with one of a brief, nor two briefs. Limits: a notice must close the article
+/// (one at the very top is a header, not a close); a brief of several paragraphs is split into
+/// one document per paragraph; a page with briefs but no closing notice stays one document.
+fn stories(doc: Document) -> Vec<Document> {
+    let Some((end, briefs)) = story_breaks(&doc.text, &doc.paragraphs) else {
+        return vec![doc];
+    };
+    let mut out = Vec::with_capacity(1 + briefs.len());
+    let mut main = Document::from_text(
+        doc.id.clone(),
+        doc.path.clone(),
+        doc.text[..end].to_owned(),
+        doc.bytes,
+    );
+    main.title.clone_from(&doc.title);
+    main.date = doc.date;
+    main.source.clone_from(&doc.source);
+    main.byline.clone_from(&doc.byline);
+    main.left_out = doc
+        .left_out
+        .iter()
+        .filter(|l| l.at <= end)
+        .cloned()
+        .collect();
+    out.push(main);
+    for (i, span) in briefs.into_iter().enumerate() {
+        let text = doc.text[span.range()].to_owned();
+        let len = text.len() as u64;
+        let mut brief =
+            Document::from_text(format!("{}#{}", doc.id, i + 2), doc.path.clone(), text, len);
+        brief.date = brief.date.or(doc.date);
+        brief.source.clone_from(&doc.source);
+        out.push(brief);
+    }
+    out
+}
+
+/// Where a text's article ends (the end of its closing notice) and the paragraphs after it that
+/// are stories of their own; `None` when it holds one story.
+fn story_breaks(text: &str, paragraphs: &[Span]) -> Option<(usize, Vec<Span>)> {
+    let at = paragraphs
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, p)| boilerplate::is_closing_notice(&text[p.range()]))
+        .map(|(i, _)| i)?;
+    let briefs: Vec<Span> = paragraphs[at + 1..]
+        .iter()
+        .filter(|p| {
+            let body = &text[p.range()];
+            !boilerplate::is_boilerplate(body) && body.split_whitespace().count() >= 8
+        })
+        .copied()
+        .collect();
+    (!briefs.is_empty()).then(|| (paragraphs[at].end as usize, briefs))
+}
+
+/// The length of the first story of a text read as one article (the whole text when it holds
+/// one): what a document read from it keeps.
+pub fn first_story_len(text: &str) -> usize {
+    let header = meta::header(text);
+    let paragraphs = segment::paragraphs(text, header.content_start);
+    story_breaks(text, &paragraphs).map_or(text.len(), |(end, _)| end)
+}
+
+/// The articles of a news-database export (see [`newsdb`]) as documents `id#n`, n counted
+/// from 1; `None` when the text is not laid out as an export.
+fn exported(
+    id: &str,
+    path: Option<&std::path::Path>,
+    text: &str,
+) -> Option<(Vec<Document>, Vec<String>)> {
+    let (_, stories) = newsdb::split(text)?;
+    let mut docs = Vec::with_capacity(stories.len());
+    let mut reasons = Vec::new();
+    for (i, story) in stories.into_iter().enumerate() {
+        let n = i + 1;
+        if story.text.trim().is_empty() {
+            reasons.push(format!("article {n} of the export has no text"));
+            continue;
+        }
+        let len = story.text.len() as u64;
+        let mut doc = Document::from_text(
+            format!("{id}#{n}"),
+            path.map(std::path::Path::to_path_buf),
+            story.text,
+            len,
+        );
+        doc.apply(story.title, story.date, story.source);
+        doc.byline = story.byline;
+        docs.push(doc);
+    }
+    Some((docs, reasons))
 }
 
 /// A byte range `[start, end)` in a document's text.
@@ -222,6 +363,8 @@ pub struct Document {
     pub title: String,
     /// Where the article was published (a URL or a name), when the file says.
     pub source: Option<String>,
+    /// Who wrote it, when the file says (a byline, a document's author).
+    pub byline: Option<String>,
     /// The earlier document this one repeats (exactly or nearly): it is then shown but not
     /// counted.
     pub duplicate_of: Option<u32>,
@@ -274,6 +417,7 @@ impl Document {
             member: None,
             title,
             source: None,
+            byline: None,
             duplicate_of: None,
             date,
             text,
@@ -397,6 +541,49 @@ impl std::fmt::Display for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PAGE_WITH_BRIEFS: &str = "date 2026-01-30\n\
+        Peru and Chile sign a port deal\n\n\
+        Peru and Chile signed a port agreement in Lima on Monday.\n\n\
+        LEGAL WARNING: All rights of the published news are reserved by the agency.\n\n\
+        The European Union extended its sanctions against Russia for six more months.\n\n\
+        Share on social media\n\n\
+        Japan is preparing to restart a nuclear power plant on the coast on Monday.\n";
+
+    #[test]
+    fn briefs_after_a_closing_notice_are_stories_of_their_own() {
+        let (docs, reasons) = articles("a.txt", None, PAGE_WITH_BRIEFS.to_owned(), 0);
+        assert!(reasons.is_empty());
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "a.txt#2", "a.txt#3"]);
+        assert!(
+            docs[0].text.ends_with("reserved by the agency."),
+            "{}",
+            docs[0].text
+        );
+        assert_eq!(docs[0].title, "Peru and Chile sign a port deal");
+        assert_eq!(
+            docs[1].text,
+            "The European Union extended its sanctions against Russia for six more months."
+        );
+        // Dated as the page.
+        assert_eq!(docs[2].date, Date::new(2026, 1, 30));
+        assert_eq!(first_story_len(PAGE_WITH_BRIEFS), docs[0].text.len());
+        assert_eq!(file_id("a.txt#3"), "a.txt");
+    }
+
+    #[test]
+    fn a_page_ending_with_its_notice_or_with_no_notice_is_one_story() {
+        for text in [
+            "Peru and Chile met.\n\nCopyright 2026 The Wire. All rights reserved.",
+            "Peru and Chile met in Lima on Monday to talk.\n\nJapan and Kenya met in Nairobi on Tuesday to talk.",
+            "Copyright 2026 The Wire.\n\nPeru and Chile met in Lima on Monday to talk again.",
+        ] {
+            let (docs, _) = articles("a.txt", None, text.to_owned(), 0);
+            assert_eq!(docs.len(), 1, "{text}");
+            assert_eq!(docs[0].text, text);
+        }
+    }
 
     #[test]
     fn header_date_and_title_from_a_seed_like_text() {

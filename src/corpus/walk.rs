@@ -12,7 +12,7 @@ use super::Problem;
 /// Extensions read when walking a folder. A file named explicitly is read whatever it is called.
 const TEXT_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "csv",
-    "eml", "mbox",
+    "eml", "mbox", "docx", "docm", "odt", "epub", "rtf", "pdf",
 ];
 
 /// Extensions of archives and compressed files, whose members are read.
@@ -270,7 +270,9 @@ mod tests {
         assert_eq!(found("a.html.gz"), Found::Read);
         assert_eq!(found("a.tar"), Found::Read);
         assert_eq!(found("CC-NEWS-20260301.warc.gz"), Found::Read);
-        assert_eq!(found("a.pdf.gz"), Found::Unsupported("pdf".into()));
+        assert_eq!(found("a.pdf.gz"), Found::Read);
+        assert_eq!(found("a.doc.gz"), Found::Unsupported("doc".into()));
+        assert_eq!(found("Report.DOCX"), Found::Read);
         assert_eq!(found("~$report.docx"), Found::Clutter);
         assert_eq!(found("#draft.txt#"), Found::Clutter);
         assert_eq!(found(".DS_Store"), Found::Clutter);

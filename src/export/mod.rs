@@ -42,6 +42,9 @@ struct JsonDocument<'a> {
     bytes: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    /// Who wrote it, when the file says (a database export's byline, a document's author).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     duplicate_of: Option<&'a str>,
 }
@@ -103,6 +106,7 @@ pub fn write_json(
             date: d.date,
             bytes: d.bytes,
             source: d.source.as_deref(),
+            byline: d.byline.as_deref(),
             duplicate_of: d
                 .duplicate_of
                 .and_then(|o| dataset.documents.get(o as usize))
@@ -317,6 +321,9 @@ struct JsonReadDocument<'a> {
     title: &'a str,
     date: Option<String>,
     source: Option<&'a str>,
+    /// Who wrote it, when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
     /// The source when it is a web address.
     url: Option<&'a str>,
     duplicate_of: Option<&'a str>,
@@ -390,6 +397,7 @@ pub fn write_documents(out: &mut dyn Write, dataset: &Dataset) -> std::io::Resul
             title: &doc.title,
             date: doc.date.map(|d| d.to_string()),
             source: doc.source.as_deref(),
+            byline: doc.byline.as_deref(),
             url: doc
                 .source
                 .as_deref()

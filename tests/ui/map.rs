@@ -17,7 +17,7 @@ fn opens_on_the_seeds_with_an_overview() {
     h.get_by_label("Regions named");
     h.get_by_label_contains("Central Asia ×");
     h.get_by_label("World map");
-    assert!(h.get_all_by_label_contains("5 documents").count() >= 1);
+    assert!(h.get_all_by_label_contains("8 documents").count() >= 1);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::harness::{entity, harness, starting_with};
 fn dragging_across_the_timeline_filters_by_date() {
     let mut h = harness();
     let rect = h.state().timeline_plot_rect().expect("timeline drawn");
-    h.get_by_label("3 undated documents not on the timeline");
+    h.get_by_label("6 undated documents not on the timeline");
     // The seeds are dated 2026-01-30 and 2026-02-27: drag over the left half.
     let y = rect.center().y;
     h.hover_at(egui::pos2(rect.left() + 2.0, y));
@@ -41,13 +41,14 @@ fn dragging_across_the_timeline_filters_by_date() {
             .is_none()
     );
     starting_with(&h, &format!("Showing {} to {}", range.0, range.1));
-    h.get_by_label("3 undated documents left out while a range is set");
+    h.get_by_label("6 undated documents left out while a range is set");
     h.get_by_label("All dates").click();
     h.run();
     assert_eq!(h.state().settings.date_range, None);
     assert_eq!(
         h.state().model.as_ref().map(|m| m.analysis.documents),
-        Some(5)
+        Some(8),
+        "five pages, one with three briefs of its own"
     );
 }
 
