@@ -117,25 +117,37 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
             && ANYWHERE_MATCHER.as_ref().is_some_and(|m| m.is_match(text)))
 }
 
-/// Openings of the notices that close an article: its legal warning or copyright line.
-const CLOSING: &[&str] = &[
-    "legal warning",
-    "copyright",
-    "©",
-    "(c) ",
-    "all rights reserved",
-];
+/// A closing notice is a line or two, not a paragraph of prose.
+const CLOSING_MAX_BYTES: usize = 600;
 
-/// Whether a paragraph is the notice that closes an article (a legal warning, a copyright or
-/// rights-reserved line): short, and opening as one or saying "all rights reserved".
+/// Whether a paragraph is the notice that closes an article: short, and either a legal warning,
+/// a line saying the rights are reserved, or a copyright line with its year ("© 2026 The Wire",
+/// "Copyright (c) 2019 …"). A picture's credit ("© Reuters") has no year and closes nothing; a
+/// sentence that starts with the word ("Copyright lawyers said …") neither.
 pub(super) fn is_closing_notice(paragraph: &str) -> bool {
     let text = paragraph.trim_start().as_bytes();
-    text.len() <= NOTICE_MAX_BYTES
-        && (CLOSING.iter().any(|o| {
-            text.get(..o.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
-        }) || (has_notice_word(text)
-            && memchr::memmem::find(&text.to_ascii_lowercase(), b"all rights reserved").is_some()))
+    if text.len() > CLOSING_MAX_BYTES {
+        return false;
+    }
+    let opens = |o: &str| {
+        text.get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+    };
+    if opens("legal warning") {
+        return true;
+    }
+    // "eserved" first: most paragraphs have none, and need no lower-case copy.
+    if has_notice_word(text)
+        && memchr::memmem::find(&text.to_ascii_lowercase(), b"rights reserved").is_some()
+    {
+        return true;
+    }
+    let year_soon = || {
+        text[..text.len().min(40)].windows(4).any(|w| {
+            (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+        })
+    };
+    (opens("©") || opens("copyright") || opens("(c)")) && year_soon()
 }
 
 #[cfg(test)]

@@ -223,6 +223,7 @@ fn stories(doc: Document) -> Vec<Document> {
         return vec![doc];
     };
     let mut out = Vec::with_capacity(1 + briefs.len());
+    let english = crate::extract::reads_as_english(&doc.text);
     let mut main = Document::from_text(
         doc.id.clone(),
         doc.path.clone(),
@@ -247,6 +248,7 @@ fn stories(doc: Document) -> Vec<Document> {
             Document::from_text(format!("{}#{}", doc.id, i + 2), doc.path.clone(), text, len);
         brief.date = brief.date.or(doc.date);
         brief.source.clone_from(&doc.source);
+        brief.english_context = english;
         out.push(brief);
     }
     out
@@ -365,6 +367,9 @@ pub struct Document {
     pub source: Option<String>,
     /// Who wrote it, when the file says (a byline, a document's author).
     pub byline: Option<String>,
+    /// A story split from a page that plainly reads as English: names in other languages need
+    /// not be looked for in it, however few its words (see `extract::reads_as_english`).
+    pub english_context: bool,
     /// The earlier document this one repeats (exactly or nearly): it is then shown but not
     /// counted.
     pub duplicate_of: Option<u32>,
@@ -418,6 +423,7 @@ impl Document {
             title,
             source: None,
             byline: None,
+            english_context: false,
             duplicate_of: None,
             date,
             text,
@@ -566,8 +572,10 @@ mod tests {
             docs[1].text,
             "The European Union extended its sanctions against Russia for six more months."
         );
-        // Dated as the page.
+        // Dated as the page, and judged English as the page is (a sentence alone is too short).
         assert_eq!(docs[2].date, Date::new(2026, 1, 30));
+        assert!(docs[1].english_context && docs[2].english_context);
+        assert!(!docs[0].english_context);
         assert_eq!(first_story_len(PAGE_WITH_BRIEFS), docs[0].text.len());
         assert_eq!(file_id("a.txt#3"), "a.txt");
     }

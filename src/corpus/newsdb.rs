@@ -46,10 +46,14 @@ pub struct Story {
 
 /// The articles of an export, or `None` when `text` is not laid out as one.
 pub fn split(text: &str) -> Option<(Layout, Vec<Story>)> {
-    // Cheap test first: most files are not exports.
-    let maybe = text.contains("End of Document")
-        || text.contains(" DOCUMENT")
-        || text.contains("Document ");
+    // Cheap test first, one pass over the text: most files are not exports.
+    static SEPARATORS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(["Document ", " DOCUMENT", "End of Document"]).ok()
+        });
+    let maybe = SEPARATORS
+        .as_ref()
+        .is_none_or(|separators| separators.is_match(text));
     if !maybe {
         return None;
     }

@@ -48,7 +48,9 @@ impl Mention {
 /// judged in that sentence's context.
 pub fn extract(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let from = (doc.content_start as usize).min(doc.text.len());
-    let found = find_in(gazetteer, &doc.text, from, doc.date);
+    // A story split from a page is judged by the page's language, not its own few words.
+    let english = doc.english_context || reads_as_english(&doc.text[from..]);
+    let found = find_in(gazetteer, &doc.text, from, doc.date, english);
     let mut out = Vec::with_capacity(found.len());
     let mut senses = rules::Senses::default();
     let mut next = 0;
@@ -152,7 +154,7 @@ pub struct Found {
 /// The mentions in `text`, judged with the whole text as one sentence, sorted by start.
 pub fn find(gazetteer: &Gazetteer, text: &str) -> Vec<Found> {
     // Undated text: forms that hold for a time do not apply.
-    let mut found = find_in(gazetteer, text, 0, None);
+    let mut found = find_in(gazetteer, text, 0, None, reads_as_english(text));
     let mut senses = rules::Senses::default();
     rules::apply(gazetteer, text, 0..text.len(), &mut found, &mut senses);
     language::keep_names_in_their_language(gazetteer, text, &mut found, |f| {
@@ -178,6 +180,7 @@ fn find_in(
     text: &str,
     from: usize,
     date: Option<crate::corpus::Date>,
+    english: bool,
 ) -> Vec<Found> {
     let forms = gazetteer.forms();
     let mut places = Vec::new();
@@ -205,10 +208,7 @@ fn find_in(
         });
     };
     take(gazetteer.ascii_matcher(), from..text.len());
-    if let Some(foreign) = (!reads_as_english(&text[from..]))
-        .then(|| gazetteer.foreign_matcher())
-        .flatten()
-    {
+    if let Some(foreign) = (!english).then(|| gazetteer.foreign_matcher()).flatten() {
         take(foreign, from..text.len());
     }
     if let Some(lower) = written_without_capitals(&text[from..])
