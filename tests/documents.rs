@@ -361,6 +361,44 @@ const UNI_ARTICLES: &[&str] = &[
     "End of Document",
 ];
 
+/// A Factiva export saved as a web page: each article a table of coded rows.
+fn factiva_html() -> String {
+    let row = |code: &str, value: &str| {
+        format!("<tr><td class=\"index\"><b>{code}</b>&nbsp;</td><td>{value}</td></tr>")
+    };
+    let article = |rows: &[(&str, &str)]| {
+        let rows: Vec<String> = rows.iter().map(|(c, v)| row(c, v)).collect();
+        format!(
+            "<div class=\"article\"><table>{}</table></div>",
+            rows.concat()
+        )
+    };
+    format!(
+        "<html><head><title>Factiva</title></head><body><div id=\"navcontainer\">\
+         <table><tr><td><h1>Factiva</h1></td><td><span>Dow Jones</span></td></tr></table></div>\
+         {}{}<div class=\"copyright\">© 2012 Factiva, Inc. All rights reserved.</div></body></html>",
+        article(&[
+            ("HD", "<b>Rail talks</b>"),
+            ("BY", "D. Writer"),
+            ("WC", "120 words"),
+            ("PD", "9 March 2012"),
+            ("SN", "The Daily Wire"),
+            ("LA", "English"),
+            ("LP", "<p>Egypt and Sudan planned a railway on Friday.</p>"),
+            ("TD", "<p>Ministers met in Cairo.</p>"),
+            ("RE", "nor : Norway | afr : Africa"),
+            ("AN", "Document DWIRE00020120309e8390000c"),
+        ]),
+        article(&[
+            ("HD", "<b>Quotas</b>"),
+            ("PD", "10 March 2012"),
+            ("SN", "Evening Post"),
+            ("LP", "<p>Canada and Mexico agreed on quotas.</p>"),
+            ("AN", "Document EVPOST0020120310e83a0000d"),
+        ]),
+    )
+}
+
 /// A Nexis Uni DOCX, a LexisNexis text and a Factiva RTF export of two articles each.
 fn write_exports(root: &Path) {
     write(root, "nexis-uni.docx", &docx(UNI_ARTICLES, ""));
@@ -389,6 +427,7 @@ Vietnam and Cambodia signed a trade pact in Hanoi.\par Document DWIRE00020120306
 Fishing talks\par 20 words\par 7 March 2012\par Evening Post\par EVPOST\par English\par Copyright 2012 Evening Post\par
 Canada and Mexico talked about fish in a caf\'e9.\par Document EVPOST0020120307e8370000b\par}",
     );
+    write(root, "factiva.html", factiva_html().as_bytes());
 }
 
 #[test]
@@ -402,6 +441,8 @@ fn news_database_exports_are_split_into_their_articles() {
     assert_eq!(
         got,
         [
+            "factiva.html#1",
+            "factiva.html#2",
             "factiva.rtf#1",
             "factiva.rtf#2",
             "nexis-uni.docx#1",
@@ -463,7 +504,23 @@ fn news_database_exports_are_split_into_their_articles() {
         "2012-03-07",
         None,
     );
-    // The database's index terms ("Geographic: … NORWAY") are not the article's words.
+    expect(
+        "factiva.html#1",
+        "Rail talks",
+        "The Daily Wire",
+        "2012-03-09",
+        Some("D. Writer"),
+    );
+    expect(
+        "factiva.html#2",
+        "Quotas",
+        "Evening Post",
+        "2012-03-10",
+        None,
+    );
+    // The database's index terms ("Geographic: … NORWAY", "RE nor : Norway") are not the
+    // article's words.
+    assert_eq!(countries(&kept, "factiva.html#1"), ["EGY", "SDN"]);
     assert_eq!(countries(&kept, "nexis-uni.docx#1"), ["CHL", "PER"]);
     assert_eq!(countries(&kept, "nexis-uni.docx#2"), ["KEN", "UGA"]);
     assert_eq!(countries(&kept, "nexis.txt#1"), ["EGY", "SDN"]);
@@ -483,10 +540,11 @@ fn exported_articles_read_back_from_disk_and_from_a_zip() {
         assert_eq!(text, by_id(&kept, &doc.id).text, "{}", doc.id);
     }
     let packed = tempfile::tempdir().expect("temp dir");
-    let files: Vec<(String, Vec<u8>)> = ["nexis-uni.docx", "nexis.txt", "factiva.rtf"]
-        .iter()
-        .map(|n| ((*n).to_owned(), std::fs::read(root.join(n)).expect("read")))
-        .collect();
+    let files: Vec<(String, Vec<u8>)> =
+        ["nexis-uni.docx", "nexis.txt", "factiva.rtf", "factiva.html"]
+            .iter()
+            .map(|n| ((*n).to_owned(), std::fs::read(root.join(n)).expect("read")))
+            .collect();
     let refs: Vec<(&str, &[u8])> = files
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
@@ -495,7 +553,7 @@ fn exported_articles_read_back_from_disk_and_from_a_zip() {
     let zipped = load(packed.path().join("exports.zip"), Texts::OnDisk);
     let mut got: Vec<&str> = zipped.documents.iter().map(|d| d.id.as_str()).collect();
     got.sort_unstable();
-    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(got.len(), 8, "{got:?}");
     assert!(got.contains(&"exports.zip/nexis-uni.docx#2"), "{got:?}");
     for doc in &zipped.documents {
         let text = pipeline::reread(doc).expect("read back from the zip");

@@ -142,7 +142,11 @@ pub fn articles(
                 };
                 return (Vec::new(), vec![reason]);
             }
-            if let Some(read) = exported(id, path, &page.text) {
+            // An export saved as a page (Factiva's): its articles are laid out in tables the
+            // page reader takes for furniture, so the split reads every visible block.
+            if newsdb::maybe(&text)
+                && let Some(read) = exported(id, path, &html::visible_text(&page))
+            {
                 return read;
             }
             let mut doc = Document::from_text(id.to_owned(), path_buf, page.text, bytes);

@@ -44,17 +44,21 @@ pub struct Story {
     pub text: String,
 }
 
-/// The articles of an export, or `None` when `text` is not laid out as one.
-pub fn split(text: &str) -> Option<(Layout, Vec<Story>)> {
-    // Cheap test first, one pass over the text: most files are not exports.
+/// Whether `text` may be an export: it holds one of the layouts' separators (one pass over the
+/// text, so that files that are not exports, nearly all, cost nothing more).
+pub fn maybe(text: &str) -> bool {
     static SEPARATORS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::LazyLock::new(|| {
             aho_corasick::AhoCorasick::new(["Document ", " DOCUMENT", "End of Document"]).ok()
         });
-    let maybe = SEPARATORS
+    SEPARATORS
         .as_ref()
-        .is_none_or(|separators| separators.is_match(text));
-    if !maybe {
+        .is_none_or(|separators| separators.is_match(text))
+}
+
+/// The articles of an export, or `None` when `text` is not laid out as one.
+pub fn split(text: &str) -> Option<(Layout, Vec<Story>)> {
+    if !maybe(text) {
         return None;
     }
     let lines: Vec<&str> = text.lines().map(clean).collect();
@@ -170,7 +174,7 @@ fn lead_date(line: &str) -> Option<Date> {
     let t = tokens.get(skip..skip + 3)?;
     let day = |s: &str| s.parse::<u8>().ok();
     let year = |s: &str| (s.len() == 4).then(|| s.parse::<u16>().ok()).flatten();
-    let (y, m, d) = match (month(t[0]), month(t[1])) {
+    let (y, m, d) = match (any_month(t[0]), any_month(t[1])) {
         (Some(m), _) => (year(t[2])?, m, day(t[1])?),
         (None, Some(m)) => (year(t[2])?, m, day(t[0])?),
         _ => return None,
@@ -178,6 +182,64 @@ fn lead_date(line: &str) -> Option<Date> {
     // A date line is short: a date, a weekday, a time.
     (line.split_whitespace().count() <= 9).then_some(())?;
     Date::new(y, m, d)
+}
+
+/// A month's name in English (or its abbreviation), or in one of the languages the databases
+/// write their dates in for users elsewhere: French, German, Spanish, Italian, Portuguese, Dutch.
+fn any_month(word: &str) -> Option<u8> {
+    const MONTHS: [[&str; 6]; 12] = [
+        [
+            "janvier", "januar", "enero", "gennaio", "janeiro", "januari",
+        ],
+        [
+            "février",
+            "februar",
+            "febrero",
+            "febbraio",
+            "fevereiro",
+            "februari",
+        ],
+        ["mars", "märz", "marzo", "marzo", "março", "maart"],
+        ["avril", "april", "abril", "aprile", "abril", "april"],
+        ["mai", "mai", "mayo", "maggio", "maio", "mei"],
+        ["juin", "juni", "junio", "giugno", "junho", "juni"],
+        ["juillet", "juli", "julio", "luglio", "julho", "juli"],
+        ["août", "august", "agosto", "agosto", "agosto", "augustus"],
+        [
+            "septembre",
+            "september",
+            "septiembre",
+            "settembre",
+            "setembro",
+            "september",
+        ],
+        [
+            "octobre", "oktober", "octubre", "ottobre", "outubro", "oktober",
+        ],
+        [
+            "novembre",
+            "november",
+            "noviembre",
+            "novembre",
+            "novembro",
+            "november",
+        ],
+        [
+            "décembre",
+            "dezember",
+            "diciembre",
+            "dicembre",
+            "dezembro",
+            "december",
+        ],
+    ];
+    month(word).or_else(|| {
+        let lower = word.to_lowercase();
+        MONTHS
+            .iter()
+            .position(|names| names.contains(&lower.as_str()))
+            .map(|i| i as u8 + 1)
+    })
 }
 
 /// `lines[from..to]` joined as text, blank lines kept between paragraphs, trimmed.
@@ -365,15 +427,30 @@ fn nexis(lines: &[&str]) -> Option<Vec<Story>> {
 
 /// `Document WSJO000020130521e95l0000p`: Factiva's accession number closing an article.
 fn is_factiva_end(line: &str) -> bool {
+    // Coded exports write it as the `AN` field.
+    let line = line.strip_prefix("AN ").map_or(line, str::trim_start);
     line.strip_prefix("Document ").is_some_and(|id| {
         (10..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric())
     })
 }
 
-/// `1,234 words`.
+/// `1,234 words` (`mots`, `Wörter`, `palabras`, `parole`, `palavras`, `woorden`).
 fn is_word_count(line: &str) -> bool {
-    line.strip_suffix(" words")
-        .or_else(|| line.strip_suffix(" word"))
+    line.rsplit_once(' ')
+        .filter(|(_, unit)| {
+            matches!(
+                *unit,
+                "words"
+                    | "word"
+                    | "mots"
+                    | "Wörter"
+                    | "palabras"
+                    | "parole"
+                    | "palavras"
+                    | "woorden"
+            )
+        })
+        .map(|(n, _)| n)
         .is_some_and(|n| {
             !n.is_empty()
                 && n.bytes()
@@ -660,6 +737,22 @@ mod tests {
             s.text,
             "Port deal signed\n\nPeru and Chile signed a port deal in Lima.\n\nJapan welcomed it.\nIt hopes to join."
         );
+    }
+
+    #[test]
+    fn factiva_coded_articles_may_end_with_the_an_field_and_be_dated_in_french() {
+        let text = "Factiva\n\nHD Essai\n\nWC 295 mots\n\nPD 29 décembre 2011\n\nSN Ouest France\n\n\
+            LA Français\n\nLP\n\nLe Pérou et le Chili ont signé.\n\nRE fra : France\n\n\
+            AN Document TESTFR0020111229e7ct0001r\n\nHD Deux\n\nPD 3 März 2012\n\nTD\n\nText.\n\n\
+            AN Document TESTFR0020111229e7ct0015j\n\n© 2011 Factiva, Inc.";
+        let (layout, stories) = split(text).expect("an export");
+        assert_eq!(layout, Layout::Factiva);
+        assert_eq!(stories.len(), 2);
+        assert_eq!(stories[0].title.as_deref(), Some("Essai"));
+        assert_eq!(stories[0].source.as_deref(), Some("Ouest France"));
+        assert_eq!(stories[0].date, Date::new(2011, 12, 29));
+        assert_eq!(stories[0].text, "Essai\n\nLe Pérou et le Chili ont signé.");
+        assert_eq!(stories[1].date, Date::new(2012, 3, 3));
     }
 
     #[test]

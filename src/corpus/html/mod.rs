@@ -126,6 +126,31 @@ pub fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
 }
 
+/// Every visible block of a page, the article's and those left out of it, in the order they
+/// stood, paragraphs separated by blank lines.
+pub fn visible_text(page: &Page) -> String {
+    let mut out = String::with_capacity(page.text.len() * 2);
+    let mut push = |block: &str| {
+        let block = block.trim();
+        if !block.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(block);
+        }
+    };
+    let mut from = 0;
+    for left in &page.left_out {
+        if let Some(before) = page.text.get(from..left.at) {
+            push(before);
+            from = left.at;
+        }
+        push(&left.text);
+    }
+    push(page.text.get(from..).unwrap_or(""));
+    out
+}
+
 /// Reads a page.
 pub fn page(source: &str) -> Page {
     let html = Html::parse_document(source);
