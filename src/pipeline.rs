@@ -240,8 +240,27 @@ pub struct Progress {
     pub files_total: usize,
     /// Bytes read so far.
     pub bytes_done: u64,
-    /// Bytes of all the files found, estimated from those read so far.
+    /// Bytes of all the files found, estimated from those read so far (and at least the size
+    /// of the archives opened).
     pub bytes_total: u64,
+}
+
+impl Progress {
+    /// How far the load is, 0 to 1: by files, or by bytes while a few large files (an archive
+    /// being read member by member) hold the files' count still.
+    pub fn fraction(&self) -> f32 {
+        let files = if self.files_total > 0 {
+            self.files_done as f32 / self.files_total as f32
+        } else {
+            0.0
+        };
+        let bytes = if self.bytes_total > 0 {
+            self.bytes_done as f32 / self.bytes_total as f32
+        } else {
+            0.0
+        };
+        files.max(bytes).min(1.0)
+    }
 }
 
 /// A load that did not finish.
@@ -438,8 +457,24 @@ struct Counter<'a> {
     total: usize,
     done: AtomicUsize,
     bytes: AtomicU64,
+    /// Bytes of files still being read (an archive's, as its members are read).
+    partial: AtomicU64,
+    /// Sizes of the archives opened so far: a total to show before any file is done.
+    opened: AtomicU64,
     progress: &'a (dyn Fn(Progress) + Sync),
 }
+
+/// What a file being read says of itself, for progress within one large file.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Tick {
+    /// It is an archive of this many bytes.
+    Size(u64),
+    /// This many more of its bytes have been read.
+    Read(u64),
+}
+
+/// Progress within files is told at most once per this many bytes read.
+const TICK_BYTES: u64 = 1 << 20;
 
 impl<'a> Counter<'a> {
     fn new(total: usize, progress: &'a (dyn Fn(Progress) + Sync)) -> Self {
@@ -453,22 +488,53 @@ impl<'a> Counter<'a> {
             total,
             done: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
+            partial: AtomicU64::new(0),
+            opened: AtomicU64::new(0),
             progress,
         }
     }
 
-    /// One more file done, of `n` bytes.
-    fn step(&self, n: u64) {
+    /// One more file done, of `n` bytes, `ticked` of which were told as read while it was read.
+    fn step(&self, n: u64, ticked: u64) {
         let files_done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        let bytes_done = self.bytes.fetch_add(n, Ordering::Relaxed) + n;
+        self.partial.fetch_sub(ticked, Ordering::Relaxed);
+        self.bytes.fetch_add(n, Ordering::Relaxed);
         if files_done.is_multiple_of(64) || files_done == self.total {
-            (self.progress)(Progress {
-                files_done,
-                files_total: self.total,
-                bytes_done,
-                bytes_total: bytes_done / files_done as u64 * self.total as u64,
-            });
+            self.report(files_done);
         }
+    }
+
+    /// What a file under way says: its size, or bytes of it read.
+    fn tick(&self, tick: Tick) {
+        match tick {
+            Tick::Size(size) => {
+                self.opened.fetch_add(size, Ordering::Relaxed);
+            }
+            Tick::Read(n) => {
+                let before = self.partial.fetch_add(n, Ordering::Relaxed);
+                if (before + n) / TICK_BYTES != before / TICK_BYTES {
+                    self.report(self.done.load(Ordering::Relaxed));
+                }
+            }
+        }
+    }
+
+    fn report(&self, files_done: usize) {
+        let done = self.bytes.load(Ordering::Relaxed);
+        let bytes_done = done + self.partial.load(Ordering::Relaxed);
+        let estimate = if files_done == 0 {
+            0
+        } else {
+            done / files_done as u64 * self.total as u64
+        };
+        (self.progress)(Progress {
+            files_done,
+            files_total: self.total,
+            bytes_done,
+            bytes_total: estimate
+                .max(self.opened.load(Ordering::Relaxed))
+                .max(bytes_done),
+        });
     }
 }
 
@@ -477,7 +543,7 @@ fn read_seeds(gazetteer: &Gazetteer, counter: &Counter) -> Vec<FileRead> {
     let mut results: Vec<(&str, FileRead)> = SEEDS
         .par_iter()
         .map(|(name, data)| {
-            counter.step(data.len() as u64);
+            counter.step(data.len() as u64, 0);
             (*name, read_bytes(name, None, data.to_vec(), gazetteer))
         })
         .collect();
@@ -493,13 +559,20 @@ fn read_files(chunk: &[SourceFile], reading: Reading<'_>, counter: &Counter) -> 
             if reading.cancel.load(Ordering::Relaxed) {
                 return FileRead::default();
             }
-            let mut result = read_file(file, reading.gazetteer, reading.cancel);
+            let ticked = AtomicU64::new(0);
+            let tick = |t: Tick| {
+                if let Tick::Read(n) = t {
+                    ticked.fetch_add(n, Ordering::Relaxed);
+                }
+                counter.tick(t);
+            };
+            let mut result = read_file(file, reading.gazetteer, reading.cancel, &tick);
             if reading.texts == Texts::OnDisk {
                 for (doc, _, _) in &mut result.articles {
                     doc.release_text();
                 }
             }
-            counter.step(result.bytes);
+            counter.step(result.bytes, ticked.load(Ordering::Relaxed));
             result
         })
         .collect()
@@ -699,7 +772,12 @@ pub struct FileRead {
     pub other_records: u64,
 }
 
-fn read_file(file: &SourceFile, gazetteer: &Gazetteer, cancel: &AtomicBool) -> FileRead {
+fn read_file(
+    file: &SourceFile,
+    gazetteer: &Gazetteer,
+    cancel: &AtomicBool,
+    tick: &(dyn Fn(Tick) + Sync),
+) -> FileRead {
     let fail = |reason: String| FileRead {
         problems: vec![Problem {
             path: file.path.display().to_string(),
@@ -708,7 +786,7 @@ fn read_file(file: &SourceFile, gazetteer: &Gazetteer, cancel: &AtomicBool) -> F
         ..FileRead::default()
     };
     if let Some(container) = archives::container_of(&file.path) {
-        return archives::read_archive(file, container, gazetteer, cancel);
+        return archives::read_archive(file, container, gazetteer, cancel, tick);
     }
     // One open: the size comes from the open file, not a second lookup of its path.
     let mut handle = match std::fs::File::open(&file.path) {

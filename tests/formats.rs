@@ -595,3 +595,62 @@ fn a_web_archive_reads_each_page_as_an_article_with_its_address_and_date() {
         cut.problems
     );
 }
+
+#[test]
+fn a_large_archive_tells_its_progress_while_its_members_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 40 articles of 100 kB each, stored (so the archive is 4 MB on disk).
+    let mut rng = Lcg(7);
+    let files: Vec<(String, Vec<u8>)> = (0..40)
+        .map(|i| {
+            let mut text = String::new();
+            while text.len() < 100_000 {
+                text.push_str(&rng.sentence());
+                text.push(' ');
+            }
+            (format!("a{i:02}.txt"), text.into_bytes())
+        })
+        .collect();
+    let stored: Vec<(&str, &[u8], zip::CompressionMethod)> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice(), zip::CompressionMethod::Stored))
+        .collect();
+    write_zip(&dir.path().join("big.zip"), &stored);
+    std::fs::write(dir.path().join("big.tar"), tar_bytes(&files)).expect("write");
+    for name in ["big.zip", "big.tar"] {
+        let path = dir.path().join(name);
+        let size = std::fs::metadata(&path).expect("size").len();
+        let seen = std::sync::Mutex::new(Vec::new());
+        let source = Source::Paths(vec![path]);
+        let read = pipeline::read(
+            &source,
+            pipeline::list(&source),
+            &GAZETTEER,
+            Texts::Kept,
+            &|p| seen.lock().expect("lock").push(p),
+            &AtomicBool::new(false),
+        )
+        .expect("read");
+        assert_eq!(read.documents.len(), 40);
+        let seen = seen.into_inner().expect("lock");
+        // While the one file is still being read, its bytes move the bar.
+        let within: Vec<f32> = seen
+            .iter()
+            .filter(|p| p.files_done == 0 && p.bytes_done > 0)
+            .map(pipeline::Progress::fraction)
+            .collect();
+        assert!(within.len() >= 2, "{name}: {seen:?}");
+        assert!(
+            within.iter().all(|f| *f > 0.0 && *f < 1.0),
+            "{name}: {within:?}"
+        );
+        assert!(
+            seen.iter()
+                .filter(|p| p.files_done == 0)
+                .all(|p| p.bytes_total >= size.min(p.bytes_done)),
+            "{name}: {seen:?}"
+        );
+        let last = seen.last().expect("a report");
+        assert_eq!((last.files_done, last.fraction()), (1, 1.0), "{name}");
+    }
+}

@@ -35,13 +35,8 @@ impl AtlasApp {
                 if let Some(loader) = &self.loader {
                     ui.spinner();
                     let p = loader.progress;
-                    let fraction = if p.files_total > 0 {
-                        p.files_done as f32 / p.files_total as f32
-                    } else {
-                        0.0
-                    };
                     ui.add(
-                        egui::ProgressBar::new(fraction)
+                        egui::ProgressBar::new(p.fraction())
                             .desired_width(220.0)
                             .text(format!(
                                 "Reading {}: {} of {} files",

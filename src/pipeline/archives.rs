@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use super::{FileRead, RereadError, analysed, read_bytes};
+use super::{FileRead, RereadError, Tick, analysed, read_bytes};
 use crate::corpus::{self, ArchiveError, Container, Document, Found, Problem, SourceFile};
 use crate::gazetteer::Gazetteer;
 
@@ -34,6 +34,7 @@ pub(super) fn read_archive(
     container: Container,
     gazetteer: &Gazetteer,
     cancel: &AtomicBool,
+    tick: &(dyn Fn(Tick) + Sync),
 ) -> FileRead {
     let place = file.path.display().to_string();
     let fail = |reason: String| FileRead {
@@ -48,6 +49,12 @@ pub(super) fn read_archive(
         Err(e) => return fail(corpus::io_reason(&e)),
     };
     let bytes = handle.metadata().map_or(0, |m| m.len());
+    tick(Tick::Size(bytes));
+    // Streams tell their progress as their bytes are read; a zip as each member is.
+    let handle = Ticking {
+        inner: handle,
+        tick,
+    };
     let mut read = match container {
         Container::Gzip => {
             if Container::of(corpus::without_gz(&file.id)).is_some() {
@@ -58,7 +65,7 @@ pub(super) fn read_archive(
                 Err(e) => return fail(e.to_string()),
             }
         }
-        Container::Zip => match read_zip(file, handle, gazetteer, cancel) {
+        Container::Zip => match read_zip(file, handle.inner, gazetteer, cancel, tick) {
             Ok(read) => read,
             Err(e) => return fail(e.to_string()),
         },
@@ -83,6 +90,20 @@ pub(super) fn read_archive(
         p.path.clone_from(&place);
     }
     read
+}
+
+/// A file that tells how many of its bytes have been read.
+struct Ticking<'a> {
+    inner: File,
+    tick: &'a (dyn Fn(Tick) + Sync),
+}
+
+impl Read for Ticking<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        (self.tick)(Tick::Read(n as u64));
+        Ok(n)
+    }
 }
 
 /// What becomes of a member before its bytes are read: `Ok` with its clean path when it is to
@@ -173,6 +194,7 @@ fn read_zip(
     handle: File,
     gazetteer: &Gazetteer,
     cancel: &AtomicBool,
+    tick: &(dyn Fn(Tick) + Sync),
 ) -> Result<FileRead, ArchiveError> {
     let shared = corpus::SharedFile::new(handle).map_err(|e| ArchiveError::Damaged {
         kind: Container::Zip.label(),
@@ -194,6 +216,9 @@ fn read_zip(
                     || corpus::zip_member(archive, index),
                     gazetteer,
                 );
+                if let Ok(member) = archive.by_index_raw(index) {
+                    tick(Tick::Read(member.compressed_size()));
+                }
                 (name, index, read)
             },
         )
