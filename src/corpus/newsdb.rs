@@ -617,6 +617,14 @@ fn is_language(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Asserts a story's headline, publication, date and byline.
+    fn fields(s: &Story, title: &str, source: &str, date: Option<Date>, byline: Option<&str>) {
+        assert_eq!(s.title.as_deref(), Some(title));
+        assert_eq!(s.source.as_deref(), Some(source));
+        assert_eq!(s.date, date);
+        assert_eq!(s.byline.as_deref(), byline);
+    }
+
     const UNI: &str = "Date and Time: Friday, 5. July 2019 09:31:00 CEST\n\nJob Number: 1\n\n\
         Documents (2)\n\n1. Port deal\n\nClient/Matter: -None-\n\n\
         Port deal signed\n\nThe Wire (London)\n\nJuly 1, 2019 Monday 9:20 AM GMT\n\n\
@@ -634,10 +642,13 @@ mod tests {
         assert_eq!(layout, Layout::NexisUni);
         assert_eq!(stories.len(), 2);
         let s = &stories[0];
-        assert_eq!(s.title.as_deref(), Some("Port deal signed"));
-        assert_eq!(s.source.as_deref(), Some("The Wire (London)"));
-        assert_eq!(s.date, Date::new(2019, 7, 1));
-        assert_eq!(s.byline.as_deref(), Some("A. Writer"));
+        fields(
+            s,
+            "Port deal signed",
+            "The Wire (London)",
+            Date::new(2019, 7, 1),
+            Some("A. Writer"),
+        );
         assert_eq!(
             s.text,
             "Port deal signed\n\nPeru and Chile signed a port deal in Lima.\n\nJapan welcomed it."
@@ -673,13 +684,13 @@ mod tests {
         assert_eq!(layout, Layout::Nexis);
         assert_eq!(stories.len(), 2);
         let s = &stories[0];
-        assert_eq!(
-            s.title.as_deref(),
-            Some("Port deal signed in Lima by two neighbours")
+        fields(
+            s,
+            "Port deal signed in Lima by two neighbours",
+            "The Daily Wire",
+            Date::new(2010, 1, 11),
+            Some("A. Writer"),
         );
-        assert_eq!(s.source.as_deref(), Some("The Daily Wire"));
-        assert_eq!(s.date, Date::new(2010, 1, 11));
-        assert_eq!(s.byline.as_deref(), Some("A. Writer"));
         assert_eq!(
             s.text,
             "Port deal signed in Lima by two neighbours\n\nPeru and Chile signed a port deal\n\
@@ -705,10 +716,13 @@ mod tests {
         assert_eq!(layout, Layout::Factiva);
         assert_eq!(stories.len(), 2);
         let s = &stories[0];
-        assert_eq!(s.title.as_deref(), Some("Port deal signed"));
-        assert_eq!(s.byline.as_deref(), Some("A. Writer"));
-        assert_eq!(s.source.as_deref(), Some("The Daily Wire"));
-        assert_eq!(s.date, Date::new(2012, 3, 6));
+        fields(
+            s,
+            "Port deal signed",
+            "The Daily Wire",
+            Date::new(2012, 3, 6),
+            Some("A. Writer"),
+        );
         assert_eq!(
             s.text,
             "Port deal signed\n\nPeru and Chile signed a port deal in Lima.\n\nJapan welcomed it."
@@ -729,10 +743,13 @@ mod tests {
         let (layout, stories) = split(text).expect("an export");
         assert_eq!(layout, Layout::Factiva);
         let s = &stories[0];
-        assert_eq!(s.title.as_deref(), Some("Port deal signed"));
-        assert_eq!(s.byline.as_deref(), Some("A. Writer"));
-        assert_eq!(s.source.as_deref(), Some("The Daily Wire"));
-        assert_eq!(s.date, Date::new(2012, 3, 6));
+        fields(
+            s,
+            "Port deal signed",
+            "The Daily Wire",
+            Date::new(2012, 3, 6),
+            Some("A. Writer"),
+        );
         assert_eq!(
             s.text,
             "Port deal signed\n\nPeru and Chile signed a port deal in Lima.\n\nJapan welcomed it.\nIt hopes to join."

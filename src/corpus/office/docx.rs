@@ -154,12 +154,7 @@ pub(super) mod tests {
             ),
         );
         let flow = read(&bytes).expect("read");
-        assert_eq!(flow.title.as_deref(), Some("Port talks"));
-        assert_eq!(flow.author.as_deref(), Some("A. Writer"));
-        assert_eq!(
-            flow.date.map(|d| d.to_string()).as_deref(),
-            Some("2019-03-04")
-        );
+        super::super::tests::metadata(&flow, "Port talks", "A. Writer", "2019-03-04");
     }
 
     #[test]

@@ -191,12 +191,7 @@ pub(in crate::corpus) mod tests {
             flow.text,
             "Peru and Chile signed a port deal in Lima.\n\nJapan\u{2019}s ships called at Callao."
         );
-        assert_eq!(flow.title.as_deref(), Some("Ports of the Pacific"));
-        assert_eq!(flow.author.as_deref(), Some("A. Writer"));
-        assert_eq!(
-            flow.date.map(|d| d.to_string()).as_deref(),
-            Some("2017-05-01")
-        );
+        super::super::tests::metadata(&flow, "Ports of the Pacific", "A. Writer", "2017-05-01");
     }
 
     #[test]

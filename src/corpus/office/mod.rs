@@ -305,8 +305,15 @@ fn walk<'a, 'input>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// Asserts the title, author and date (`YYYY-MM-DD`) a document's metadata gave.
+    pub(in crate::corpus::office) fn metadata(flow: &Flow, title: &str, author: &str, date: &str) {
+        assert_eq!(flow.title.as_deref(), Some(title));
+        assert_eq!(flow.author.as_deref(), Some(author));
+        assert_eq!(flow.date.map(|d| d.to_string()).as_deref(), Some(date));
+    }
 
     #[test]
     fn paragraphs_collapse_white_space_and_drop_empty_ones() {

@@ -141,12 +141,7 @@ mod tests {
             ),
         ]);
         let flow = read(&bytes).expect("read");
-        assert_eq!(flow.title.as_deref(), Some("Port talks"));
-        assert_eq!(flow.author.as_deref(), Some("A. Writer"));
-        assert_eq!(
-            flow.date.map(|d| d.to_string()).as_deref(),
-            Some("2018-11-02")
-        );
+        super::super::tests::metadata(&flow, "Port talks", "A. Writer", "2018-11-02");
     }
 
     #[test]

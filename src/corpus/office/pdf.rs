@@ -435,12 +435,7 @@ pub(in crate::corpus) mod tests {
             flow.text,
             "Peru and Chile signed an international port deal in Lima.\n\nJapan welcomed it."
         );
-        assert_eq!(flow.title.as_deref(), Some("Port talks"));
-        assert_eq!(flow.author.as_deref(), Some("A. Writer"));
-        assert_eq!(
-            flow.date.map(|d| d.to_string()).as_deref(),
-            Some("2019-03-04")
-        );
+        super::super::tests::metadata(&flow, "Port talks", "A. Writer", "2019-03-04");
     }
 
     #[test]

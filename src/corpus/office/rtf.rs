@@ -434,12 +434,7 @@ mod tests {
 {\creatim\yr2019\mo3\dy4\hr10\min5}}Body.\par}";
         let flow = read(rtf.as_bytes()).expect("read");
         assert_eq!(flow.text, "Body.");
-        assert_eq!(flow.title.as_deref(), Some("Port talks"));
-        assert_eq!(flow.author.as_deref(), Some("A. Writer"));
-        assert_eq!(
-            flow.date.map(|d| d.to_string()).as_deref(),
-            Some("2019-03-04")
-        );
+        super::super::tests::metadata(&flow, "Port talks", "A. Writer", "2019-03-04");
     }
 
     #[test]
