@@ -772,6 +772,13 @@ pub struct FileRead {
     pub other_records: u64,
 }
 
+/// Reads one file of a corpus as the load does — an archive's members, a news-database export's
+/// articles — with its articles' mentions and fingerprints; for engines that read files one by
+/// one (the Python package reads a Spark task's files with it).
+pub fn read_one(file: &SourceFile, gazetteer: &Gazetteer) -> FileRead {
+    read_file(file, gazetteer, &AtomicBool::new(false), &|_| {})
+}
+
 fn read_file(
     file: &SourceFile,
     gazetteer: &Gazetteer,

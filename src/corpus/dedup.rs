@@ -20,11 +20,11 @@ pub const NEAR: f64 = 0.8;
 const SKETCH: usize = 64;
 
 /// How far into a sketch rare keys are looked for.
-const KEY_SPAN: usize = 16;
+pub const KEY_SPAN: usize = 16;
 
 /// A shingle hash found in more sketches than this is a stock phrase, not a sign of a copy: it
 /// is not used to find candidates.
-const MAX_BUCKET: u32 = 16;
+pub const MAX_BUCKET: u32 = 16;
 
 /// Texts with fewer distinct shingles than this are only checked for exact copies.
 const MIN_SHINGLES: usize = 24;
@@ -49,6 +49,19 @@ pub struct Print {
     words: u64,
     /// Ascending; empty when the text is too short to judge.
     sketch: Vec<u32>,
+}
+
+impl Print {
+    /// The exact-copy fingerprint: texts with the same length and ends share it (0: no text).
+    pub fn exact(&self) -> u64 {
+        self.words
+    }
+
+    /// The bottom-k sketch of the text's shingle hashes, ascending (empty when the text is too
+    /// short to judge near copies).
+    pub fn sketch(&self) -> &[u32] {
+        &self.sketch
+    }
 }
 
 /// Finds the copies among `docs`; each is reported against the first document of its group.
@@ -121,7 +134,7 @@ pub fn duplicates_of(prints: &[Print]) -> Vec<Duplicate> {
 
 /// The Jaccard similarity two sketches estimate: of the smallest hashes of their union, the share
 /// both hold.
-fn similarity(a: &[u32], b: &[u32]) -> f64 {
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     let k = a.len().min(b.len());
     if k == 0 {
         return 0.0;

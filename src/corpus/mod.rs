@@ -30,13 +30,17 @@ pub use archive::{
 pub use date::Date;
 pub use decode::{DecodeError, decode};
 pub use dedup::{Duplicate, Print, duplicates, duplicates_of, fingerprint};
+/// The rules of near copies, for engines that group copies themselves (the Spark job).
+pub mod copies {
+    pub use super::dedup::{KEY_SPAN, MAX_BUCKET, NEAR, similarity};
+}
 pub use html::{LeftOut, Page, Why, looks_like_html, page};
 pub use meta::one_line;
 pub use newsdb::Layout;
 pub use office::{Flow, Office, OfficeError};
 pub use records::{Record, Records, RecordsError, csv, json, json_lines};
 pub use segment::{paragraphs, sentences};
-pub(crate) use walk::io_reason;
+pub use walk::io_reason;
 pub use walk::{
     Found, SourceFile, UNSUPPORTED, Walked, found, read_extensions, unsupported_reason, walk,
 };

@@ -217,7 +217,7 @@ fn problem(path: &Path, reason: &str) -> Problem {
 }
 
 /// A plain reason for an I/O error.
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "does not exist".to_owned(),
         std::io::ErrorKind::PermissionDenied => "unreadable: permission denied".to_owned(),

@@ -6,6 +6,7 @@
 //! Building is cheap and reads no file, so a change of parameter rebuilds the graph from the
 //! stored mentions.
 
+pub mod article;
 mod community;
 mod measure;
 pub mod passages;

@@ -244,7 +244,7 @@ pub fn evidence(
 }
 
 /// The number of windows a document offers: counted sentences, paragraphs holding one, or 1.
-fn window_count(doc: &Document, window: Window) -> u64 {
+pub(super) fn window_count(doc: &Document, window: Window) -> u64 {
     match window {
         Window::Sentence => doc.sentences.iter().filter(|s| !s.boilerplate).count() as u64,
         Window::Paragraph => {
