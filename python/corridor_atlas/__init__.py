@@ -25,7 +25,9 @@ Every call releases the interpreter lock while it reads and matches. The Spark j
 """
 
 from ._core import (  # noqa: F401  (the package's API)
+    EXTENSIONS,
     KEY_SPAN,
+    MAX_FILE_BYTES,
     MAX_BUCKET,
     NEAR,
     PASSAGE_BYTES,
@@ -42,6 +44,8 @@ __all__ = [
     "counts_schema",
     "similarity",
     "NEAR",
+    "EXTENSIONS",
+    "MAX_FILE_BYTES",
     "KEY_SPAN",
     "MAX_BUCKET",
     "PASSAGE_BYTES",

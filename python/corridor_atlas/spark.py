@@ -74,70 +74,175 @@ def counts_struct():
 
 
 def _hadoop_files(spark, root: str):
-    """Files under `root` (a folder or a file) through Hadoop's file system: (path, relative id)."""
+    """Files under `root` (a folder or a file): the root's qualified path (as Spark names its
+    files), whether it is a folder, and (path, id relative to the root, size) for each file.
+    Listed by Arrow's file systems where they reach the root (local, S3, GCS, HDFS: one call
+    for the whole tree), else through Hadoop's file system (one call per file)."""
     jvm = spark.sparkContext._jvm
     conf = spark.sparkContext._jsc.hadoopConfiguration()
     path = jvm.org.apache.hadoop.fs.Path(root)
     fs = path.getFileSystem(conf)
     status = fs.getFileStatus(path)
+    qualified = str(fs.makeQualified(path))
+    listed = _arrow_files(root, qualified) if status.isDirectory() else None
+    if listed is not None:
+        return qualified.rstrip("/") + "/", True, listed
     if not status.isDirectory():
-        yield str(status.getPath()), status.getPath().getName()
-        return
-    base = str(fs.makeQualified(path)).rstrip("/") + "/"
+        return qualified, False, [(qualified, status.getPath().getName(), status.getLen())]
+    base = qualified.rstrip("/") + "/"
+    files = []
     it = fs.listFiles(path, True)
     while it.hasNext():
-        full = str(it.next().getPath())
-        yield full, full[len(base):] if full.startswith(base) else full.rsplit("/", 1)[-1]
+        f = it.next()
+        full = str(f.getPath())
+        rel = full[len(base):] if full.startswith(base) else full.rsplit("/", 1)[-1]
+        files.append((full, rel, f.getLen()))
+    return base, True, files
+
+
+def _arrow_files(root: str, qualified: str):
+    """A folder's files through Arrow's file systems, or None where they cannot list it."""
+    try:
+        import pyarrow.fs as pafs
+
+        uri = root if "://" in root else os.path.abspath(root)
+        for hadoop_only in ("s3a://", "s3n://"):
+            if uri.startswith(hadoop_only):
+                uri = "s3://" + uri[len(hadoop_only):]
+        fs, path = pafs.FileSystem.from_uri(uri)
+        path = path.rstrip("/")
+        infos = fs.get_file_info(pafs.FileSelector(path, recursive=True))
+    except Exception:  # noqa: BLE001 (no Arrow file system for it: Hadoop lists it)
+        return None
+    base = qualified.rstrip("/") + "/"
+    files = []
+    for info in infos:
+        if info.type == pafs.FileType.File and info.path.startswith(path + "/"):
+            rel = info.path[len(path) + 1:]
+            files.append((base + rel, rel, info.size or 0))
+    return files
+
+
+def _verdict(rel: str, in_folder: bool) -> str:
+    """What the command line does with a file: "read", "skip", or the problem. A file named
+    as an input is read whatever it is called; in a folder, hidden folders and clutter are
+    skipped and the name decides."""
+    from corridor_atlas import classify
+
+    if not in_folder:
+        return "read"
+    parts = rel.split("/")
+    if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]):
+        return "skip"
+    return classify(parts[-1])
+
+
+def _is_archive(name: str) -> bool:
+    from corridor_atlas import EXTENSIONS
+
+    low = name.lower()
+    return any(low.endswith("." + e) for e in ("zip", "tar", "tgz", "gz", "warc")
+               if e in EXTENSIONS)
 
 
 def list_corpus(spark, roots: list[str]):
-    """Readable files as (root number, path, id), problems as (path, reason), skipped count."""
-    from corridor_atlas import classify
+    """The inputs listed as the command line walks them: the roots (number, qualified path,
+    whether a folder), the readable files as (root number, path, id), problems as (path,
+    reason), and how many files were skipped."""
+    from corridor_atlas import MAX_FILE_BYTES
 
-    files, problems, skipped = [], [], 0
+    listed_roots, files, problems, skipped = [], [], [], 0
     for n, root in enumerate(roots):
         try:
-            listed = list(_hadoop_files(spark, root))
+            base, is_dir, listed = _hadoop_files(spark, root)
         except Exception as e:  # noqa: BLE001 (a Py4J error: the message is the reason)
             problems.append((root, f"cannot be listed: {str(e).splitlines()[0]}"))
             continue
-        for path, rel in sorted(listed, key=lambda f: f[1].split("/")):
-            parts = rel.split("/")
-            if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]):
+        listed_roots.append((n, base, is_dir))
+        for path, rel, size in sorted(listed, key=lambda f: f[1].split("/")):
+            verdict = _verdict(rel, is_dir)
+            if verdict == "skip":
                 skipped += 1
-                continue
-            verdict = classify(parts[-1])
-            if verdict == "read":
-                files.append((n, path, rel))
-            elif verdict == "skip":
-                skipped += 1
-            else:
+            elif verdict != "read":
                 problems.append((path, verdict))
-    return files, problems, skipped
+            elif size > MAX_FILE_BYTES and not _is_archive(rel):
+                problems.append((path, f"too large: {size // 1_000_000} MB (files over "
+                                       f"{MAX_FILE_BYTES // 1_000_000} MB are not read)"))
+            elif size >= _SPARK_MAX_BYTES:
+                problems.append((path, f"too large for Spark's file source: {size // 1_000_000} "
+                                       "MB (2 GiB at most; split the archive, or read it with "
+                                       "the command line)"))
+            else:
+                files.append((n, path, rel))
+    return listed_roots, files, problems, skipped
+
+
+#: The largest file Spark's binaryFile source reads (one byte array).
+_SPARK_MAX_BYTES = 2**31 - 1
 
 
 # ---------------------------------------------------------------------------------------------
 # Extraction: in mapInArrow, one Rust call per small batch.
 
 
-def _count_files(names: str | None, ids: dict[str, str]):
+def _count_files(names: str | None, roots: list[tuple[int, str, bool]]):
+    """The mapInArrow function for files: each row's id (its path below its root) and root
+    found from the path, files the command line would not read dropped, the rest counted; a
+    `root` column added for the corpus order."""
+    # Longest root first: a root inside another is matched before it.
+    bases = sorted(roots, key=lambda r: -len(r[1]))
+
+    def root_of(path: str):
+        for n, base, is_dir in bases:
+            if is_dir and path.startswith(base):
+                return n, path[len(base):], True
+            if not is_dir and path == base:
+                return n, base.rsplit("/", 1)[-1], False
+        return None
+
     def run(batches: Iterator) -> Iterator:
         import pyarrow as pa
+
+        from corridor_atlas import MAX_FILE_BYTES
 
         ex = _extractor(names)
         for batch in batches:
             for start in range(0, batch.num_rows, FILES_PER_BATCH):
                 part = batch.slice(start, FILES_PER_BATCH)
-                paths = part.column("path").to_pylist()
-                files = pa.record_batch(
-                    {
-                        "id": pa.array([ids.get(p, p) for p in paths], pa.string()),
-                        "content": part.column("content"),
-                    }
-                )
-                yield ex.count_files(files)
+                keep, ids, root = [], [], {}
+                for i, path in enumerate(part.column("path").to_pylist()):
+                    found = root_of(path)
+                    if found is None:
+                        continue
+                    n, rel, in_folder = found
+                    size = part.column("length")[i].as_py()
+                    if _verdict(rel, in_folder) != "read" or (
+                        size > MAX_FILE_BYTES and not _is_archive(rel)
+                    ):
+                        continue  # listed as skipped or as a problem on the driver
+                    keep.append(i)
+                    ids.append(rel)
+                    root[rel] = n
+                if not keep:
+                    continue
+                files = pa.record_batch({
+                    "id": pa.array(ids, pa.string()),
+                    "content": part.column("content").take(pa.array(keep, pa.int32())),
+                })
+                out = ex.count_files(files)
+                files_of = out.column("file").to_pylist()
+                roots_out = [root.get(f, _root_by_prefix(root, f)) for f in files_of]
+                yield out.append_column("root", pa.array(roots_out, pa.int32()))
 
     return run
+
+
+def _root_by_prefix(root: dict[str, int], file: str) -> int:
+    """The root of a row naming something inside a file (an archive's member)."""
+    for rel, n in root.items():
+        if file.startswith(rel):
+            return n
+    return 0
 
 
 def _count_articles(names: str | None):
@@ -173,14 +278,18 @@ def _read_on_driver(spark, paths: list[str]):
         except Exception as e:  # noqa: BLE001 (a Py4J error: its first line is the reason)
             problems.append((p, f"cannot be read: {str(e).splitlines()[0]}"))
             continue
-        rows.append((p, bytearray(content)))
-    return spark.createDataFrame(rows, "path string, content binary"), problems
+        rows.append((p, len(content), bytearray(content)))
+    return spark.createDataFrame(rows, "path string, length long, content binary"), problems
 
 
 def read_counts(spark, inputs: list[str], names: str | None, articles: bool):
     """Per-article counts of the inputs with their corpus order (`root`, `parts`, `index`), and
     the listing's problems and skipped files."""
+    import pyarrow as pa
     from pyspark.sql import functions as F
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    from corridor_atlas import EXTENSIONS, counts_schema
 
     schema = counts_struct()
     if articles:
@@ -198,29 +307,40 @@ def read_counts(spark, inputs: list[str], names: str | None, articles: bool):
         for f in frames[1:]:
             counts = counts.unionByName(f)
         return counts.withColumn("parts", F.array(F.col("id"))), [], 0
-    files, problems, skipped = list_corpus(spark, inputs)
+    roots, files, problems, skipped = list_corpus(spark, inputs)
     if not files:
         return None, problems, skipped
-    ids = {path: rel for _, path, rel in files}
-    roots = {path: n for n, path, _ in files}
-    # Spark's file sources pass over names that start with "_" or "." (its own bookkeeping
-    # files), even named one by one; the command line reads them, so they are read here.
-    shown = [p for _, p, rel in files if not _spark_hides(rel)]
-    hidden = [p for _, p, rel in files if _spark_hides(rel)]
+    # Folders are listed by Spark itself (a path list of millions would be listed by a job of
+    # its own), only names the command line reads, no file too large for one byte array; each
+    # row's id and root come from its path.
+    glob = "*.{" + ",".join(_any_case(e) for e in EXTENSIONS) + "}"
     frames = []
-    if shown:
-        frames.append(spark.read.format("binaryFile").load(shown).select("path", "content"))
+    holding = {n for n, _, _ in files}
+    for n, base, is_dir in roots:
+        if n not in holding:
+            continue
+        reader = spark.read.format("binaryFile")
+        if is_dir:
+            reader = reader.option("recursiveFileLookup", "true").option("pathGlobFilter", glob)
+        frames.append(reader.load(base).filter(F.col("length") < _SPARK_MAX_BYTES))
+    # Spark's file sources pass over names that start with "_" or "." (its own bookkeeping
+    # files), which the command line reads: those are read here.
+    hidden = [p for _, p, rel in files if _spark_hides(rel)]
     if hidden:
         read, unread = _read_on_driver(spark, hidden)
         frames.append(read)
         problems.extend(unread)
-    binary = frames[0] if len(frames) == 1 else frames[0].unionByName(frames[1])
-    counts = binary.mapInArrow(_count_files(names, ids), schema)
-    # The corpus order: roots in the order given, then paths below them component by component
-    # (the command line's walk), then the place of an article in its file.
-    root_of = F.create_map(*[x for p, n in roots.items() for x in (F.lit(ids[p]), F.lit(n))])
-    counts = counts.withColumn("root", F.coalesce(root_of[F.col("file")], F.lit(0)))
+    binary = frames[0].select("path", "length", "content")
+    for f in frames[1:]:
+        binary = binary.unionByName(f.select("path", "length", "content"))
+    with_root = from_arrow_schema(counts_schema().append(pa.field("root", pa.int32())))
+    counts = binary.mapInArrow(_count_files(names, roots), with_root)
     return counts.withColumn("parts", F.split(F.col("file"), "/")), problems, skipped
+
+
+def _any_case(ext: str) -> str:
+    """A glob matching an extension in any case: "txt" -> "[tT][xX][tT]"."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in ext)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,6 +436,8 @@ def build_atlas(spark, counts, evidence: int):
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
+    # Extracted once: the problems and the articles both come from these rows.
+    counts = counts.persist()
     problems = counts.filter(F.col("problem").isNotNull()).select(
         F.col("id").alias("path"), F.col("problem").alias("reason")
     )
@@ -440,9 +562,17 @@ def session(master: str | None, app: str = "corridor-atlas"):
     """A Spark session set up for the job (Arrow batches of plain 32-bit offsets)."""
     from pyspark.sql import SparkSession
 
+    from pyspark import SparkConf
+
+    given = SparkConf()  # what spark-submit's --conf set: left as given
     builder = SparkSession.builder.appName(app)
     if master:
         builder = builder.master(master)
+    if not given.contains("spark.sql.files.openCostInBytes"):
+        # News files are small (a few KB): at Spark's 4 MB per file a task would get about 30
+        # of them and spend more on its start than on the text. At 128 KB a task reads about a
+        # thousand.
+        builder = builder.config("spark.sql.files.openCostInBytes", str(128 * 1024))
     if master and master.startswith("local"):
         # On one machine a few shuffle partitions per core, not Spark's cluster-sized 200.
         cores = os.cpu_count() or 2

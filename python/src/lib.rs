@@ -235,6 +235,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
         corridor_atlas::graph::article::PASSAGE_BYTES,
     )?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("EXTENSIONS", corpus::read_extensions().collect::<Vec<_>>())?;
+    m.add("MAX_FILE_BYTES", pipeline::MAX_FILE_BYTES)?;
     m.add("NEAR", corpus::copies::NEAR)?;
     m.add("KEY_SPAN", corpus::copies::KEY_SPAN)?;
     m.add("MAX_BUCKET", corpus::copies::MAX_BUCKET)?;
