@@ -20,14 +20,7 @@ pub const PASSAGE_BYTES: usize = 1000;
 /// character boundary.
 pub fn passage(text: &str, span: Span) -> &str {
     let s = text.get(span.range()).unwrap_or("");
-    if s.len() <= PASSAGE_BYTES {
-        return s;
-    }
-    let mut end = PASSAGE_BYTES;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..s.floor_char_boundary(PASSAGE_BYTES)]
 }
 
 /// One entity as named in one article.
