@@ -145,6 +145,13 @@ def _is_archive(name: str) -> bool:
                if e in EXTENSIONS)
 
 
+def _over_limit(rel: str, size: int) -> bool:
+    """Whether the command line leaves a file unread as too large (archives are streamed)."""
+    from corridor_atlas import MAX_FILE_BYTES
+
+    return size > MAX_FILE_BYTES and not _is_archive(rel)
+
+
 def list_corpus(spark, roots: list[str]):
     """The inputs listed as the command line walks them: the roots (number, qualified path,
     whether a folder), the readable files as (root number, path, id), problems as (path,
@@ -165,7 +172,7 @@ def list_corpus(spark, roots: list[str]):
                 skipped += 1
             elif verdict != "read":
                 problems.append((path, verdict))
-            elif size > MAX_FILE_BYTES and not _is_archive(rel):
+            elif _over_limit(rel, size):
                 problems.append((path, f"too large: {size // 1_000_000} MB (files over "
                                        f"{MAX_FILE_BYTES // 1_000_000} MB are not read)"))
             elif size >= _SPARK_MAX_BYTES:
@@ -203,8 +210,6 @@ def _count_files(names: str | None, roots: list[tuple[int, str, bool]]):
     def run(batches: Iterator) -> Iterator:
         import pyarrow as pa
 
-        from corridor_atlas import MAX_FILE_BYTES
-
         ex = _extractor(names)
         for batch in batches:
             for start in range(0, batch.num_rows, FILES_PER_BATCH):
@@ -216,9 +221,7 @@ def _count_files(names: str | None, roots: list[tuple[int, str, bool]]):
                         continue
                     n, rel, in_folder = found
                     size = part.column("length")[i].as_py()
-                    if _verdict(rel, in_folder) != "read" or (
-                        size > MAX_FILE_BYTES and not _is_archive(rel)
-                    ):
+                    if _verdict(rel, in_folder) != "read" or _over_limit(rel, size):
                         continue  # listed as skipped or as a problem on the driver
                     keep.append(i)
                     ids.append(rel)
