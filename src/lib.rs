@@ -16,6 +16,7 @@
 //! [`pipeline`] wires steps 1–2 together for the command line and the window alike. The window
 //! itself lives in `app` (feature `gui`); nothing else here knows about egui.
 
+pub mod atlas;
 pub mod corpus;
 pub mod export;
 pub mod extract;

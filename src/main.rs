@@ -12,10 +12,11 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use corridor_atlas::atlas;
 use corridor_atlas::corpus::Date;
 use corridor_atlas::export;
 use corridor_atlas::gazetteer::{AssetError, Former, Gazetteer, Options as GazetteerOptions};
-use corridor_atlas::graph::{self, Measure, Params, Window};
+use corridor_atlas::graph::{Measure, Params, Window};
 use corridor_atlas::layout::{Layout, Projection};
 use corridor_atlas::pipeline::Dataset;
 use corridor_atlas::pipeline::{self, Source};
@@ -173,10 +174,13 @@ struct ExportArgs {
     /// and Czechoslovakia have no single heir and stay their own).
     #[arg(long, value_enum, default_value_t = FormerArg::Own)]
     former: FormerArg,
-    /// Output file (default: standard output).
+    /// Passages an atlas keeps per link and window kind (--format parquet).
+    #[arg(long, default_value_t = 5, value_name = "K")]
+    evidence: u32,
+    /// Output file (default: standard output); for --format parquet, the atlas's folder.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Folders and files to analyse (none: the bundled seeds).
+    /// Folders and files to analyse (none: the bundled seeds), or an atlas (its folder).
     paths: Vec<PathBuf>,
 }
 
@@ -222,6 +226,10 @@ enum Format {
     /// Each article as read, one JSON object per line: id, title, date, source, and its
     /// paragraphs with whether each is counted and, if not, why.
     Documents,
+    /// An atlas in the folder -o names: the counts by day and sampled passages as Parquet
+    /// tables, as the Spark job writes them (open it in the window or with `export`, or query
+    /// its tables with any Parquet reader).
+    Parquet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -322,9 +330,14 @@ fn export_command(
         );
         return Ok(ExitCode::from(2));
     }
+    let parquet = matches!(args.format, Format::Parquet);
+    if parquet && args.output.is_none() {
+        eprintln!("corridor-atlas: --format parquet writes a folder: name it with -o DIR");
+        return Ok(ExitCode::from(2));
+    }
     // The evidence quotes sentences and the documents are written whole: their texts are kept;
     // the other formats need offsets only.
-    let texts = if markdown || matches!(args.format, Format::Documents) {
+    let texts = if markdown || parquet || matches!(args.format, Format::Documents) {
         pipeline::Texts::Kept
     } else {
         pipeline::Texts::OnDisk
@@ -337,6 +350,24 @@ fn export_command(
         Ok(read) => read,
         Err(code) => return Ok(code),
     };
+    if dataset.atlas.is_some()
+        && matches!(
+            args.format,
+            Format::Mentions | Format::Documents | Format::Parquet
+        )
+    {
+        eprintln!(
+            "corridor-atlas: {} is an atlas: it holds counts and sampled passages, not the \
+             articles' texts, so --format mentions, documents and parquet need the corpus itself",
+            args.paths
+                .first()
+                .map_or_else(String::new, |p| p.display().to_string())
+        );
+        return Ok(ExitCode::from(2));
+    }
+    if parquet {
+        return write_atlas(args, &gazetteer, &dataset);
+    }
     let mut selection = Vec::new();
     for code in args.select.iter().flat_map(|s| &s.0) {
         let Some(k) = gazetteer.by_code(code) else {
@@ -385,6 +416,28 @@ fn export_command(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--format parquet`: the corpus as an atlas in the folder `-o` names.
+fn write_atlas(
+    args: &ExportArgs,
+    gazetteer: &Gazetteer,
+    dataset: &Dataset,
+) -> anyhow::Result<ExitCode> {
+    let dir = args.output.as_deref().unwrap_or(std::path::Path::new("."));
+    let inputs = if args.paths.is_empty() {
+        vec!["bundled seeds".to_owned()]
+    } else {
+        args.paths.iter().map(|p| p.display().to_string()).collect()
+    };
+    let manifest = atlas::write(dir, gazetteer, dataset, args.evidence, inputs)?;
+    eprintln!(
+        "corridor-atlas: wrote the atlas of {} articles ({} counted) to {}",
+        manifest.counts.articles,
+        manifest.counts.counted,
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes `format`: from the reading alone, or from the analysis, built once.
 fn write_export(
     format: Format,
@@ -404,9 +457,9 @@ fn write_export(
         | Format::Gexf
         | Format::Graphml
         | Format::Nodes
-        | Format::Markdown => {
-            graph::build(gazetteer, &dataset.documents, &dataset.mentions, params)
-        }
+        | Format::Markdown => dataset.analysis(gazetteer, params),
+        // Written before the analysis (export_command).
+        Format::Parquet => return Ok(()),
     };
     let places = || Layout::geographic(&analysis, gazetteer, Projection::EqualEarth);
     match format {
@@ -417,7 +470,7 @@ fn write_export(
         Format::Nodes => export::write_nodes_csv(out, gazetteer, &analysis, &places()),
         Format::Markdown => export::write_selection(out, gazetteer, dataset, &analysis, selection),
         // Written from the reading alone, above.
-        Format::Mentions | Format::Documents => Ok(()),
+        Format::Mentions | Format::Documents | Format::Parquet => Ok(()),
     }
 }
 
@@ -429,6 +482,19 @@ fn read_corpus(
     options: GazetteerOptions,
     texts: pipeline::Texts,
 ) -> anyhow::Result<Result<(Gazetteer, Dataset), ExitCode>> {
+    if let Some(root) = atlas::single(paths) {
+        let gazetteer = match Gazetteer::load_with(gazetteer_file, options) {
+            Ok(g) => g,
+            Err(e @ AssetError::File { .. }) => {
+                eprintln!("corridor-atlas: {e}");
+                return Ok(Err(ExitCode::from(2)));
+            }
+            Err(e) => return Err(e).context("the bundled gazetteer is damaged"),
+        };
+        let dataset = atlas::open(&root, &gazetteer)?.into_dataset(&gazetteer);
+        report_problems(&dataset);
+        return Ok(Ok((gazetteer, dataset)));
+    }
     let source = Source::from_paths(paths.to_vec());
     // The gazetteer compiles while the folders are walked.
     let (gazetteer, listing) = rayon::join(
@@ -541,7 +607,7 @@ fn render_command(
         window: args.window.into(),
         ..Params::default()
     };
-    let analysis = graph::build(&gazetteer, &dataset.documents, &dataset.mentions, &params);
+    let analysis = dataset.analysis(&gazetteer, &params);
     let projection = Projection::default();
     let basemap = scene::Basemap::bundled(projection, &gazetteer)
         .context("the bundled map outlines are damaged")?;

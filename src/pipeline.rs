@@ -4,13 +4,15 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::corpus::{self, Document, Problem, SourceFile};
 use crate::extract::{self, Mention};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::graph::{self, Analysis, Params};
 
 mod archives;
 
@@ -79,9 +81,34 @@ pub struct Dataset {
     /// Web-archive records passed over: not pages (requests, metadata, images …) or pages
     /// with no article text.
     pub other_records: u64,
+    /// For an atlas opened ([`crate::atlas`]): its counts, from which the graph is built; the
+    /// documents are then its sampled passages.
+    pub atlas: Option<Arc<crate::atlas::Held>>,
 }
 
 impl Dataset {
+    /// The co-mention graph for `params`: from the documents' mentions, or for an atlas from
+    /// its counts with its passages as evidence.
+    pub fn analysis(&self, gazetteer: &Gazetteer, params: &Params) -> Analysis {
+        match &self.atlas {
+            None => graph::build(gazetteer, &self.documents, &self.mentions, params),
+            Some(atlas) => {
+                graph::summed::build_from_sums(gazetteer, &atlas.sums, params, &|a, b| {
+                    atlas.evidence(&self.documents, params, a, b)
+                })
+            }
+        }
+    }
+
+    /// A link's weight under each window kind, in the documents (or the atlas's days) the
+    /// date filter of `params` admits.
+    pub fn pair_weights(&self, params: &Params, a: EntityId, b: EntityId) -> [u32; 3] {
+        match &self.atlas {
+            None => graph::pair_weights(&self.documents, &self.mentions, params, a, b),
+            Some(atlas) => atlas.sums.pair_weights(params, a, b),
+        }
+    }
+
     /// The documents that count (not copies of an earlier one), with their mentions.
     pub fn counted(&self) -> impl Iterator<Item = (&Document, &[Mention])> {
         self.documents
@@ -105,6 +132,10 @@ impl Dataset {
     /// Finds the copies among the documents from their fingerprints and marks them: each is
     /// shown but not counted.
     pub fn find_duplicates(&mut self) {
+        if self.atlas.is_some() {
+            // An atlas's copies were found where it was counted.
+            return;
+        }
         let duplicates = if self.prints.len() == self.documents.len() {
             corpus::duplicates_of(&self.prints)
         } else {

@@ -10,6 +10,7 @@ pub mod article;
 mod community;
 mod measure;
 pub mod passages;
+pub mod summed;
 mod tally;
 mod timeline;
 
@@ -27,7 +28,9 @@ pub use measure::{Measure, betweenness};
 pub use timeline::{Bucket, Histogram};
 
 /// The unit of text in which two countries count as mentioned together.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Window {
     /// Both in one sentence (the default: the tightest evidence).
