@@ -11,7 +11,9 @@ underscore, an unsupported file and a hidden one — runs ``python -m corridor_a
 news), and for every window compares with ``corridor-atlas export --format
 json --window W``: every node's mentions and documents, every link's weight, documents and
 corridors, and the scores of every measure (recomputed from the atlas's sums, to the export's six decimals);
-then the copies and the problems. Exits 1 with the differences when they disagree.
+then the copies and the problems; and ``corridor-atlas export`` opening the atlas itself
+gives the links and countries of the corpus for every window. Exits 1 with the differences
+when they disagree.
 
 Needs the package (``pip install ./python``), PySpark and Java 17.
 """
@@ -100,6 +102,28 @@ def export(binary: str, corpus: Path, window: str, measure: str) -> dict:
         check=True, capture_output=True,
     )
     return json.loads(out.stdout)
+
+
+def opened(binary: str, corpus: Path, atlas: Path) -> list[str]:
+    """Differences between `export` on the corpus and `export` opening the atlas itself: links
+    (with two measures) and countries, for every window."""
+    def out(args: list[str], path: Path) -> str:
+        done = subprocess.run([binary, "export", *args, str(path)], capture_output=True)
+        if done.returncode != 0:
+            return f"exit {done.returncode}: {done.stderr.decode(errors='replace')}"
+        return done.stdout.decode()
+
+    wrong = []
+    for window in WINDOWS:
+        for args in (["--format", "csv", "--measure", "count"],
+                     ["--format", "csv", "--measure", "npmi", "--top", "5"],
+                     ["--format", "nodes"]):
+            args = [*args, "--window", window]
+            want, got = out(args, corpus), out(args, atlas)
+            if want != got:
+                wrong.append(f"export {' '.join(args)} of the atlas differs: "
+                             f"{got[:300]!r} … want {want[:300]!r} …")
+    return wrong
 
 
 def read_table(atlas: Path, name: str) -> list[dict]:
@@ -227,6 +251,7 @@ def main() -> int:
             check=True,
         )
         wrong = compare(args.binary, corpus, atlas, copies=2)
+        wrong += opened(args.binary, corpus, atlas)
         # The same from a table of articles (--articles).
         table, atlas = work / "table" / "articles.jsonl", work / "atlas-table"
         table.parent.mkdir(exist_ok=True)
@@ -238,6 +263,7 @@ def main() -> int:
         )
         wrong += [f"--articles: {w}" for w in compare(
             args.binary, table, atlas, copies=1, ids=lambda i: record_id(int(i.rsplit("#", 1)[1])))]
+        wrong += [f"--articles: {w}" for w in opened(args.binary, table, atlas)]
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

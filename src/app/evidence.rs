@@ -88,13 +88,9 @@ impl RowList {
             Subject::Search(_) => (hits.map(hit_rows).unwrap_or_default(), Vec::new()),
         };
         self.pair_weights = match subject {
-            Subject::Pick(Pick::Link(a, b)) => crate::graph::pair_weights(
-                &model.dataset.documents,
-                &model.dataset.mentions,
-                &model.analysis.params,
-                *a,
-                *b,
-            ),
+            Subject::Pick(Pick::Link(a, b)) => {
+                model.dataset.pair_weights(&model.analysis.params, *a, *b)
+            }
             _ => [0; 3],
         };
         self.key = Some(key);

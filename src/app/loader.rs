@@ -40,6 +40,9 @@ pub enum LoadFailure {
     /// No thread could be started for the load.
     #[error("cannot start loading: {0}")]
     Thread(std::io::Error),
+    /// An atlas could not be read (the error names the file and the reason).
+    #[error(transparent)]
+    Atlas(crate::atlas::AtlasError),
     /// The loading thread ended without a word (it panicked).
     #[error("loading stopped unexpectedly")]
     Stopped,
@@ -233,6 +236,10 @@ fn load(
     progress: &(dyn Fn(Progress) + Sync),
     batch: &mut dyn FnMut(Loaded),
 ) -> Result<Loaded, LoadFailure> {
+    let atlas = match &source {
+        Source::Paths(paths) => crate::atlas::single(paths),
+        Source::Seeds => None,
+    };
     let (prepared, listing) = rayon::join(
         || -> Result<(Arc<Gazetteer>, Arc<Basemap>), LoadFailure> {
             match shared {
@@ -254,9 +261,25 @@ fn load(
                 }
             }
         },
-        || pipeline::list(&source),
+        || atlas.is_none().then(|| pipeline::list(&source)),
     );
     let (gazetteer, basemap) = prepared?;
+    let Some(listing) = listing else {
+        // An atlas: its counts and passages, read at once (no file-by-file progress).
+        let root = atlas.unwrap_or_default();
+        let dataset = crate::atlas::open(&root, &gazetteer)
+            .map_err(LoadFailure::Atlas)?
+            .into_dataset(&gazetteer);
+        if cancel.load(Ordering::Relaxed) {
+            return Err(LoadFailure::Cancelled);
+        }
+        return Ok(Loaded {
+            gazetteer,
+            basemap,
+            source,
+            dataset,
+        });
+    };
     let reading = pipeline::Reading {
         source: &source,
         gazetteer: &gazetteer,

@@ -143,7 +143,10 @@ impl AtlasApp {
         self.reader = None;
         self.timeline.playing = None;
         self.search.results = None;
-        if self
+        if model.dataset.atlas.is_some() {
+            // An atlas is a finished result, not a corpus that changes file by file.
+            self.watch = None;
+        } else if self
             .watch
             .as_ref()
             .is_none_or(|w| *w.source() != model.source)

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::gazetteer::{EntityId, Gazetteer};
-use crate::graph::{self, Analysis};
+use crate::graph::Analysis;
 use crate::layout::{ForceLayout, Layout};
 use crate::pipeline::{Dataset, Source};
 use crate::scene::{Basemap, Pick, SceneKind};
@@ -41,12 +41,7 @@ pub struct Model {
 impl Model {
     pub(super) fn new(loaded: Loaded, settings: &Settings) -> Self {
         let params = params_of(settings);
-        let analysis = graph::build(
-            &loaded.gazetteer,
-            &loaded.dataset.documents,
-            &loaded.dataset.mentions,
-            &params,
-        );
+        let analysis = loaded.dataset.analysis(&loaded.gazetteer, &params);
         let layout = Layout::geographic(&analysis, &loaded.gazetteer, settings.projection);
         Self {
             gazetteer: loaded.gazetteer,
@@ -113,12 +108,7 @@ impl Model {
             std::collections::HashMap::new()
         };
         let params = params_of(settings);
-        self.analysis = graph::build(
-            &self.gazetteer,
-            &self.dataset.documents,
-            &self.dataset.mentions,
-            &params,
-        );
+        self.analysis = self.dataset.analysis(&self.gazetteer, &params);
         self.layout = Layout::geographic(&self.analysis, &self.gazetteer, settings.projection);
         self.network = if placed.is_empty() {
             NetworkState::NotStarted
@@ -136,6 +126,49 @@ impl Model {
         };
         self.generation = next_generation();
         self.analysis_generation = self.generation;
+    }
+
+    /// What the corpus holds, for the status bar and the overview: "120 documents", or for an
+    /// atlas its articles and the passages sampled from them.
+    pub fn holdings(&self) -> String {
+        match &self.dataset.atlas {
+            Some(atlas) => format!(
+                "atlas of {} ({} sampled)",
+                super::text::count(atlas.manifest.counts.counted, "article"),
+                super::text::count(self.dataset.documents.len() as u64, "passage")
+            ),
+            None => super::text::count(self.dataset.documents.len() as u64, "document"),
+        }
+    }
+
+    /// Articles counted once, each with the article it repeats and whether exactly.
+    pub fn copies(&self) -> Vec<(&str, &str, bool)> {
+        if let Some(atlas) = &self.dataset.atlas {
+            return atlas
+                .copies
+                .iter()
+                .map(|c| (c.id.as_str(), c.of.as_str(), c.exact))
+                .collect();
+        }
+        let id = |i: u32| {
+            self.dataset
+                .documents
+                .get(i as usize)
+                .map_or("?", |d| d.id.as_str())
+        };
+        self.dataset
+            .duplicates
+            .iter()
+            .map(|d| (id(d.doc), id(d.of), d.exact))
+            .collect()
+    }
+
+    /// How many articles were counted once (an atlas may list only the first of them).
+    pub fn copy_count(&self) -> u64 {
+        match &self.dataset.atlas {
+            Some(atlas) => atlas.manifest.counts.copies,
+            None => self.dataset.duplicates.len() as u64,
+        }
     }
 
     /// Display name of an entity.

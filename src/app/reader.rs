@@ -95,6 +95,12 @@ pub fn reader_ui(
                     ui.weak(path.display().to_string());
                 }
             });
+            if model.dataset.atlas.is_some() {
+                ui.label(
+                    "A passage sampled in the atlas: the article's whole text is not in it \
+                     (follow Original, where there is one, to read it).",
+                );
+            }
             ui.horizontal(|ui| {
                 ui.weak("Click a highlighted name to select it.");
                 if !doc.left_out.is_empty() {

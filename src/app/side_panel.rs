@@ -64,6 +64,9 @@ pub fn side_panel_ui(
     }
     ui.separator();
     let heading = match &subject {
+        Subject::Overview if model.dataset.atlas.is_some() => {
+            format!("Sampled passages ({})", list.rows.len())
+        }
         Subject::Overview => format!("Documents ({})", list.rows.len()),
         Subject::Search(_) => "Sentences".to_owned(),
         Subject::Pick(Pick::Link(..)) => "Evidence".to_owned(),
@@ -74,6 +77,9 @@ pub fn side_panel_ui(
     );
     if list.rows.is_empty() {
         ui.weak(match &subject {
+            Subject::Search(_) if model.dataset.atlas.is_some() => {
+                "No sampled passage contains it (an atlas holds no whole texts to search)."
+            }
             Subject::Search(_) => "No sentence contains it.",
             _ => "Nothing to show with the current filters.",
         });
@@ -132,15 +138,23 @@ fn search_results_ui(
     });
 }
 
+/// What an atlas can and cannot show, said wherever it matters.
+pub const ATLAS_NOTE: &str = "An atlas holds counts and sampled passages, not the articles' \
+texts: every count, window, measure and date range is exact; the evidence shows up to a few \
+passages per link, the reader shows a passage, and search finds words in the passages only.";
+
 fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
     let a = &model.analysis;
     ui.heading(model.source.label());
     ui.label(format!(
         "{} · {} · {}",
-        super::text::count(model.dataset.documents.len() as u64, "document"),
+        model.holdings(),
         super::text::count(a.graph.node_count() as u64, "country"),
         super::text::count(a.graph.edge_count() as u64, "link")
     ));
+    if model.dataset.atlas.is_some() {
+        ui.label(ATLAS_NOTE);
+    }
     ui.weak("Click a country, a link or a corridor on the map to read the sentences behind it.");
     ui.add_space(8.0);
 

@@ -67,12 +67,12 @@ impl AtlasApp {
                     ui.label(format!(
                         "{} · {} · {} · {} · {}",
                         model.source.label(),
-                        text::count(model.dataset.documents.len() as u64, "document"),
+                        model.holdings(),
                         text::count(a.graph.node_count() as u64, "country"),
                         text::count(a.graph.edge_count() as u64, "link"),
                         text::count(a.corridors.len() as u64, "corridor")
                     ));
-                    let copies = model.dataset.duplicates.len();
+                    let copies = model.copy_count();
                     if copies > 0 {
                         ui.separator();
                         if ui
@@ -136,27 +136,25 @@ impl AtlasApp {
                     .id_salt("problems")
                     .max_height(300.0)
                     .show(ui, |ui| problem_rows(ui, &model.dataset));
-                if !model.dataset.duplicates.is_empty() {
+                let copies = model.copies();
+                if !copies.is_empty() {
                     ui.separator();
-                    ui.label("These articles repeat an earlier one: shown, counted once.");
+                    ui.label("These articles repeat an earlier one: counted once.");
+                    let total = model.copy_count();
+                    if total > copies.len() as u64 {
+                        ui.weak(format!("The first {} of {total} are listed.", copies.len()));
+                    }
                     egui::ScrollArea::vertical()
                         .id_salt("duplicates")
                         .max_height(200.0)
                         .show(ui, |ui| {
-                            let id = |i: u32| {
-                                model
-                                    .dataset
-                                    .documents
-                                    .get(i as usize)
-                                    .map_or("?", |d| d.id.as_str())
-                            };
-                            for d in &model.dataset.duplicates {
+                            for (doc, of, exact) in copies {
                                 ui.horizontal_wrapped(|ui| {
-                                    ui.strong(id(d.doc));
-                                    ui.label(if d.exact {
-                                        format!("a copy of {}", id(d.of))
+                                    ui.strong(doc);
+                                    ui.label(if exact {
+                                        format!("a copy of {of}")
                                     } else {
-                                        format!("nearly a copy of {}", id(d.of))
+                                        format!("nearly a copy of {of}")
                                     });
                                 });
                             }

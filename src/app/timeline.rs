@@ -29,6 +29,9 @@ pub struct Timeline {
 
 /// Mentions of countries per counted document (copies left out), with its date.
 fn corpus_counts(model: &Model) -> Vec<(Option<Date>, u32)> {
+    if let Some(atlas) = &model.dataset.atlas {
+        return atlas.sums.country_mentions(&model.gazetteer);
+    }
     model
         .dataset
         .counted()
@@ -46,6 +49,12 @@ fn corpus_counts(model: &Model) -> Vec<(Option<Date>, u32)> {
 /// windows (over the whole corpus, whatever the date filter).
 fn selection_counts(model: &Model, pick: Pick) -> Vec<(Option<Date>, u32)> {
     let window = model.analysis.params.window;
+    if let Some(atlas) = &model.dataset.atlas {
+        return match pick {
+            Pick::Country(e) | Pick::Corridor(e) => atlas.sums.mentions_of(e),
+            Pick::Link(a, b) => atlas.sums.weights_of(a, b, window),
+        };
+    }
     model
         .dataset
         .counted()
@@ -66,23 +75,36 @@ fn selection_counts(model: &Model, pick: Pick) -> Vec<(Option<Date>, u32)> {
 #[derive(Clone, Copy)]
 struct Dates {
     auto: Bucket,
+    dated: usize,
     undated: usize,
 }
 
 impl Dates {
     fn of(model: &Model) -> Self {
-        let (mut first, mut last, mut undated) = (i32::MAX, i32::MIN, 0);
-        for d in &model.dataset.documents {
-            match d.date {
+        // Documents per date: one each, or an atlas's articles per day.
+        let days: Vec<(Option<Date>, u32)> = match &model.dataset.atlas {
+            Some(atlas) => atlas.sums.documents_per_day(),
+            None => model
+                .dataset
+                .documents
+                .iter()
+                .map(|d| (d.date, 1))
+                .collect(),
+        };
+        let (mut first, mut last, mut dated, mut undated) = (i32::MAX, i32::MIN, 0, 0);
+        for (date, n) in days {
+            match date {
                 Some(date) => {
                     first = first.min(date.days());
                     last = last.max(date.days());
+                    dated += n as usize;
                 }
-                None => undated += 1,
+                None => undated += n as usize,
             }
         }
         Self {
             auto: Bucket::for_span(if first <= last { last - first } else { 0 }),
+            dated,
             undated,
         }
     }
@@ -142,7 +164,7 @@ impl Timeline {
         };
         let bucket = chosen_bucket.unwrap_or(facts.auto);
         let undated = facts.undated;
-        let dated = model.dataset.documents.len() - undated;
+        let dated = facts.dated;
         let selection_name = selection.map(|p| match p {
             Pick::Country(c) | Pick::Corridor(c) => model.name(c).to_owned(),
             Pick::Link(a, b) => format!("{} — {}", model.name(a), model.name(b)),

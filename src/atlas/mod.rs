@@ -223,8 +223,9 @@ impl Held {
     }
 }
 
-/// The atlas `path` belongs to: `path` itself when it holds a manifest, or the folder above a
-/// table or a table's Parquet file. `None` when `path` is not part of an atlas.
+/// The atlas `path` belongs to: `path` itself when it holds a manifest, or the atlas of a
+/// manifest, of a table (its folder) or of a table's Parquet file. `None` when `path` is none
+/// of these.
 pub fn root_of(path: &Path) -> Option<PathBuf> {
     let is_root = |p: &Path| {
         std::fs::read(p.join(MANIFEST))
@@ -232,13 +233,25 @@ pub fn root_of(path: &Path) -> Option<PathBuf> {
             .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
             .is_some_and(|m| m.kind == KIND)
     };
-    if path.file_name().is_some_and(|n| n == MANIFEST) {
-        return path.parent().filter(|p| is_root(p)).map(Path::to_path_buf);
+    let is_table = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| table::TABLES.contains(&n))
+    };
+    if path.is_dir() {
+        if is_root(path) {
+            return Some(path.to_path_buf());
+        }
+        let parent = path.parent()?;
+        return (is_table(path) && is_root(parent)).then(|| parent.to_path_buf());
     }
-    path.ancestors()
-        .take(3)
-        .find(|p| p.is_dir() && is_root(p))
-        .map(Path::to_path_buf)
+    let parent = path.parent()?;
+    if path.file_name().is_some_and(|n| n == MANIFEST) {
+        return is_root(parent).then(|| parent.to_path_buf());
+    }
+    let is_parquet = path.extension().is_some_and(|e| e == "parquet");
+    let atlas = parent.parent()?;
+    (is_parquet && is_table(parent) && is_root(atlas)).then(|| atlas.to_path_buf())
 }
 
 /// The atlas among `paths`, when they are one atlas (its folder, manifest or tables).
@@ -280,8 +293,20 @@ impl Atlas {
     /// The atlas as a dataset: its passages as documents (with their mentions, for highlighting
     /// and the reader), its problems, and its counts held for the analysis.
     pub fn into_dataset(self, gazetteer: &Gazetteer) -> Dataset {
-        let documents: Vec<Document> = self
-            .samples
+        // One document per passage: an article's first window often names several pairs.
+        let mut first_of: HashMap<(&str, &str), u32> = HashMap::new();
+        let mut unique: Vec<&Sample> = Vec::new();
+        let mut samples: HashMap<(EntityId, EntityId, Window), Vec<u32>> = HashMap::new();
+        for s in &self.samples {
+            let doc = *first_of
+                .entry((s.id.as_str(), s.passage.as_str()))
+                .or_insert_with(|| {
+                    unique.push(s);
+                    unique.len() as u32 - 1
+                });
+            samples.entry((s.a, s.b, s.window)).or_default().push(doc);
+        }
+        let documents: Vec<Document> = unique
             .par_iter()
             .map(|s| {
                 let len = s.passage.len() as u64;
@@ -298,13 +323,6 @@ impl Atlas {
             .par_iter()
             .map(|d| crate::extract::extract(gazetteer, d))
             .collect();
-        let mut samples: HashMap<(EntityId, EntityId, Window), Vec<u32>> = HashMap::new();
-        for (i, s) in self.samples.iter().enumerate() {
-            samples
-                .entry((s.a, s.b, s.window))
-                .or_default()
-                .push(i as u32);
-        }
         let mut problems = self.problems;
         if !self.unknown.is_empty() {
             let codes: Vec<&str> = self.unknown.iter().map(String::as_str).collect();

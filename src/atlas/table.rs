@@ -35,9 +35,12 @@ use crate::graph::summed::{EntityDay, PairDay, Sums, TagDay, WindowDay};
 use crate::pipeline::Dataset;
 
 /// The tables, in the manifest's order.
-const TABLES: [&str; 7] = [
+pub(super) const TABLES: [&str; 7] = [
     "copies", "entities", "evidence", "pairs", "problems", "tags", "windows",
 ];
+
+/// Copies listed at most (the manifest counts them all): a large crawl has millions.
+const COPIES_LISTED: usize = 10_000;
 
 /// Rows per batch read.
 const BATCH_ROWS: usize = 64 * 1024;
@@ -412,6 +415,9 @@ fn read_copies(root: &Path, atlas: &mut Atlas) -> Result<(), AtlasError> {
             c.booleans("exact")?,
         );
         for i in 0..batch.num_rows() {
+            if atlas.copies.len() >= COPIES_LISTED {
+                return Ok(());
+            }
             atlas.copies.push(Copy {
                 id: id.get(i).unwrap_or("").to_owned(),
                 of: of.get(i).unwrap_or("").to_owned(),

@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod atlas;
 mod controls;
 mod evidence;
 mod exports;
