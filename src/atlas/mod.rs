@@ -294,29 +294,38 @@ impl Atlas {
     /// and the reader), its problems, and its counts held for the analysis.
     pub fn into_dataset(self, gazetteer: &Gazetteer) -> Dataset {
         // One document per passage: an article's first window often names several pairs.
-        let mut first_of: HashMap<(&str, &str), u32> = HashMap::new();
-        let mut unique: Vec<&Sample> = Vec::new();
+        let mut doc_of = Vec::with_capacity(self.samples.len());
+        let mut first = Vec::with_capacity(self.samples.len());
+        {
+            let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
+            for s in &self.samples {
+                let next = seen.len() as u32;
+                let doc = *seen
+                    .entry((s.id.as_str(), s.passage.as_str()))
+                    .or_insert(next);
+                first.push(doc == next);
+                doc_of.push(doc);
+            }
+        }
         let mut samples: HashMap<(EntityId, EntityId, Window), Vec<u32>> = HashMap::new();
-        for s in &self.samples {
-            let doc = *first_of
-                .entry((s.id.as_str(), s.passage.as_str()))
-                .or_insert_with(|| {
-                    unique.push(s);
-                    unique.len() as u32 - 1
-                });
+        for (s, &doc) in self.samples.iter().zip(&doc_of) {
             samples.entry((s.a, s.b, s.window)).or_default().push(doc);
         }
-        let documents: Vec<Document> = unique
-            .par_iter()
-            .map(|s| {
-                let len = s.passage.len() as u64;
-                let mut doc = Document::from_text(s.id.clone(), None, s.passage.clone(), len);
-                doc.apply(s.title.clone(), None, s.url.clone());
-                if s.title.is_none() {
-                    doc.title.clone_from(&s.id);
+        // The passages' texts move into their documents.
+        let documents: Vec<Document> = self
+            .samples
+            .into_par_iter()
+            .zip(first)
+            .filter_map(|(s, first)| {
+                if !first {
+                    return None;
                 }
+                let len = s.passage.len() as u64;
+                let title = s.title.unwrap_or_else(|| s.id.clone());
+                let mut doc = Document::from_text(s.id, None, s.passage, len);
+                doc.apply(Some(title), None, s.url);
                 doc.date = s.date;
-                doc
+                Some(doc)
             })
             .collect();
         let mentions = documents

@@ -64,21 +64,33 @@ fn parts(root: &Path, name: &str) -> Result<Vec<PathBuf>, AtlasError> {
     Ok(files)
 }
 
-/// Every batch of a table, each with its file (for messages).
-fn batches(root: &Path, name: &str) -> Result<Vec<(PathBuf, RecordBatch)>, AtlasError> {
-    let mut out = Vec::new();
-    for path in parts(root, name)? {
-        let file =
-            File::open(&path).map_err(|e| AtlasError::new(&path, format!("cannot open: {e}")))?;
-        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .and_then(|b| b.with_batch_size(BATCH_ROWS).build())
-            .map_err(|e| AtlasError::new(&path, format!("not a readable Parquet file: {e}")))?;
-        for batch in reader {
-            let batch = batch.map_err(|e| AtlasError::new(&path, format!("damaged: {e}")))?;
-            out.push((path.clone(), batch));
-        }
-    }
-    Ok(out)
+/// Every batch of a table, each with its file (for messages), read one at a time.
+fn batches(
+    root: &Path,
+    name: &str,
+) -> Result<impl Iterator<Item = Result<(PathBuf, RecordBatch), AtlasError>>, AtlasError> {
+    Ok(parts(root, name)?.into_iter().flat_map(|path| {
+        let reader = File::open(&path)
+            .map_err(|e| AtlasError::new(&path, format!("cannot open: {e}")))
+            .and_then(|file| {
+                ParquetRecordBatchReaderBuilder::try_new(file)
+                    .and_then(|b| b.with_batch_size(BATCH_ROWS).build())
+                    .map_err(|e| {
+                        AtlasError::new(&path, format!("not a readable Parquet file: {e}"))
+                    })
+            });
+        let (reader, failed) = match reader {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(Err(e))),
+        };
+        failed
+            .into_iter()
+            .chain(reader.into_iter().flatten().map(move |batch| {
+                batch
+                    .map(|b| (path.clone(), b))
+                    .map_err(|e| AtlasError::new(&path, format!("damaged: {e}")))
+            }))
+    }))
 }
 
 /// A string column of any layout; a missing optional column reads as nulls.
@@ -249,7 +261,8 @@ pub(super) fn read(root: &Path, gazetteer: &Gazetteer) -> Result<Atlas, AtlasErr
 }
 
 fn read_entities(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<(), AtlasError> {
-    for (path, batch) in batches(root, "entities")? {
+    for item in batches(root, "entities")? {
+        let (path, batch) = item?;
         let c = Columns {
             path: &path,
             batch: &batch,
@@ -274,7 +287,8 @@ fn read_entities(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<()
 }
 
 fn read_windows(root: &Path, atlas: &mut Atlas) -> Result<(), AtlasError> {
-    for (path, batch) in batches(root, "windows")? {
+    for item in batches(root, "windows")? {
+        let (path, batch) = item?;
         let c = Columns {
             path: &path,
             batch: &batch,
@@ -294,7 +308,8 @@ fn read_windows(root: &Path, atlas: &mut Atlas) -> Result<(), AtlasError> {
 }
 
 fn read_pairs(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<(), AtlasError> {
-    for (path, batch) in batches(root, "pairs")? {
+    for item in batches(root, "pairs")? {
+        let (path, batch) = item?;
         let c = Columns {
             path: &path,
             batch: &batch,
@@ -329,7 +344,8 @@ fn read_pairs(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<(), A
 }
 
 fn read_tags(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<(), AtlasError> {
-    for (path, batch) in batches(root, "tags")? {
+    for item in batches(root, "tags")? {
+        let (path, batch) = item?;
         let c = Columns {
             path: &path,
             batch: &batch,
@@ -363,7 +379,8 @@ fn read_tags(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<(), At
 }
 
 fn read_evidence(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<(), AtlasError> {
-    for (path, batch) in batches(root, "evidence")? {
+    for item in batches(root, "evidence")? {
+        let (path, batch) = item?;
         let c = Columns {
             path: &path,
             batch: &batch,
@@ -404,7 +421,8 @@ fn read_evidence(root: &Path, codes: &mut Codes, atlas: &mut Atlas) -> Result<()
 }
 
 fn read_copies(root: &Path, atlas: &mut Atlas) -> Result<(), AtlasError> {
-    for (path, batch) in batches(root, "copies")? {
+    for item in batches(root, "copies")? {
+        let (path, batch) = item?;
         let c = Columns {
             path: &path,
             batch: &batch,
@@ -429,7 +447,8 @@ fn read_copies(root: &Path, atlas: &mut Atlas) -> Result<(), AtlasError> {
 }
 
 fn read_problems(root: &Path, atlas: &mut Atlas) -> Result<(), AtlasError> {
-    for (path, batch) in batches(root, "problems")? {
+    for item in batches(root, "problems")? {
+        let (path, batch) = item?;
         let c = Columns {
             path: &path,
             batch: &batch,
