@@ -125,6 +125,15 @@ pub(super) fn legend_ui(
                             ),
                         },
                     );
+                    let left_out = crate::scene::links_left_out(&model.analysis);
+                    if left_out > 0 {
+                        ui.weak(format!(
+                            "The {} strongest of {} links are drawn: raise the minimum \
+                             weight or keep the top links per country to see the rest",
+                            crate::scene::MAX_DRAWN_LINKS,
+                            model.analysis.graph.edge_count()
+                        ));
+                    }
                     if network {
                         community_rows(ui, model, style);
                     } else {

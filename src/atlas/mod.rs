@@ -325,12 +325,18 @@ impl Atlas {
                 let mut doc = Document::from_text(s.id, None, s.passage, len);
                 doc.apply(Some(title), None, s.url);
                 doc.date = s.date;
+                doc.sentences.shrink_to_fit();
+                doc.paragraphs.shrink_to_fit();
                 Some(doc)
             })
             .collect();
         let mentions = documents
             .par_iter()
-            .map(|d| crate::extract::extract(gazetteer, d))
+            .map(|d| {
+                let mut found = crate::extract::extract(gazetteer, d);
+                found.shrink_to_fit();
+                found
+            })
             .collect();
         let mut problems = self.problems;
         if !self.unknown.is_empty() {

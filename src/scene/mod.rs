@@ -108,6 +108,16 @@ impl Focus {
     }
 }
 
+/// The most links a scene draws: beyond it the lightest are left out (they fade into a haze
+/// anyway, and each costs vertices every frame); tables, exports and the side panel keep them
+/// all.
+pub const MAX_DRAWN_LINKS: usize = 10_000;
+
+/// The links of an analysis a scene leaves out ([`MAX_DRAWN_LINKS`]).
+pub fn links_left_out(analysis: &Analysis) -> usize {
+    analysis.graph.edge_count().saturating_sub(MAX_DRAWN_LINKS)
+}
+
 /// Everything drawn over the country outlines, bottom to top, with labels last.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
@@ -345,19 +355,25 @@ impl SceneBuild<'_> {
         }
     }
 
-    /// Links: arcs, lightest first so heavy links end up on top.
+    /// Links: arcs, lightest first so heavy links end up on top; beyond [`MAX_DRAWN_LINKS`]
+    /// the lightest (a faint haze by then) are left out, the selected or hovered one never.
     fn links(&mut self) {
         let max_score = self.analysis.max_score();
         let mut edges: Vec<_> = self.analysis.graph.edge_references().collect();
         edges.sort_by(|x, y| x.weight().score.total_cmp(&y.weight().score));
         // 0 up to 300 links, 1 from 2,000: how much the drawing must thin out.
         let density = ((edges.len() as f32 - 300.0) / 1700.0).clamp(0.0, 1.0);
-        for edge in edges {
+        let left_out = edges.len().saturating_sub(MAX_DRAWN_LINKS);
+        for (i, edge) in edges.into_iter().enumerate() {
             let (a, b) = (
                 self.analysis.graph[edge.source()].entity,
                 self.analysis.graph[edge.target()].entity,
             );
             let pick = Pick::link(a, b);
+            if i < left_out && self.focus.selected != Some(pick) && self.focus.hovered != Some(pick)
+            {
+                continue;
+            }
             let t = self
                 .analysis
                 .params
@@ -677,5 +693,83 @@ mod tests {
         assert_eq!(scene.pick_at([0.1, 0.0], 10.0, 2.0), Some(Pick::Country(a)));
         assert_eq!(scene.pick_at([5.0, 0.1], 10.0, 2.0), Some(Pick::Link(a, b)));
         assert_eq!(scene.pick_at([5.0, 3.0], 10.0, 2.0), None);
+    }
+
+    /// An analysis of more links than a scene draws: the lightest are left out (the selected
+    /// one never), the legend's count says how many.
+    #[test]
+    fn beyond_the_most_links_drawn_the_lightest_are_left_out() {
+        use crate::graph::summed::{EntityDay, PairDay, Sums, WindowDay};
+        use crate::graph::{Params, Window};
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let countries: Vec<EntityId> = (0..g.entities().len() as u32)
+            .map(EntityId)
+            .filter(|&e| g.entity(e).kind == crate::gazetteer::EntityKind::Country)
+            .collect();
+        let mut sums = Sums {
+            windows: vec![WindowDay {
+                day: None,
+                documents: 1000,
+                sentence: 100_000,
+                paragraph: 50_000,
+            }],
+            ..Sums::default()
+        };
+        for &entity in &countries {
+            sums.entities.push(EntityDay {
+                entity,
+                day: None,
+                mentions: 100,
+                documents: 10,
+                sentence: 50,
+                paragraph: 40,
+            });
+        }
+        let mut weight = 0;
+        'pairs: for (i, &a) in countries.iter().enumerate() {
+            for &b in &countries[i + 1..] {
+                weight += 1;
+                sums.pairs.push(PairDay {
+                    a,
+                    b,
+                    window: Window::Sentence,
+                    day: None,
+                    weight,
+                    documents: 1,
+                });
+                if weight == 12_000 {
+                    break 'pairs;
+                }
+            }
+        }
+        let analysis =
+            crate::graph::summed::build_from_sums(&g, &sums, &Params::default(), &|_, _| {
+                Vec::new()
+            });
+        assert_eq!(analysis.graph.edge_count(), 12_000);
+        assert_eq!(links_left_out(&analysis), 2_000);
+        let layout = Layout::geographic(&analysis, &g, Projection::default());
+        let links = |focus: Focus| {
+            map_scene(
+                &analysis,
+                &layout,
+                &g,
+                Projection::default(),
+                &Style::light(),
+                focus,
+            )
+            .items
+            .iter()
+            .filter(|i| matches!(i.pick, Some(Pick::Link(..))))
+            .count()
+        };
+        assert_eq!(links(Focus::default()), MAX_DRAWN_LINKS);
+        // The lightest link of all, selected, is drawn.
+        let lightest = Pick::link(sums.pairs[0].a, sums.pairs[0].b);
+        let focus = Focus {
+            hovered: None,
+            selected: Some(lightest),
+        };
+        assert_eq!(links(focus), MAX_DRAWN_LINKS + 1);
     }
 }
