@@ -89,6 +89,8 @@ def main() -> int:
             t = time.perf_counter()
             job.run(session, [str(corpus)], out)
             w = time.perf_counter() - t
+            # The job keeps its extraction cached: the next round must read again.
+            session.catalog.clearCache()
             shutil.rmtree(out, ignore_errors=True)
             if run > 0:
                 cli.append(c)

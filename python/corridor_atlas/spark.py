@@ -1,7 +1,7 @@
 """The Corridor Atlas analysis on Apache Spark: a corpus in, an atlas (Parquet tables) out.
 
     python -m corridor_atlas.spark [--master URL] [--names FILE] [--evidence K]
-                                   [--articles] INPUT... OUTPUT
+                                   [--articles] [--reader auto|spark] INPUT... OUTPUT
 
 INPUT: folders or files on any file system Spark reads (``/data/news``, ``hdfs://…``,
 ``s3a://…``), read as the command line reads a corpus; with ``--articles``, tables of articles
@@ -10,7 +10,9 @@ optionally ``title``, ``date``, ``url`` (a table's articles are in the order of 
 inputs in the order given: the first of a group of copies is the one kept).
 
 Each task reads its files and counts their articles in Rust (``mapInArrow``, one gazetteer per
-Python worker); Spark SQL groups copies and sums. OUTPUT is an *atlas*, a folder of Parquet
+Python worker): the files are listed on the driver and read by the tasks through Arrow's file
+systems (local, HDFS, S3, GCS) where those reach them, else through Spark's ``binaryFile``
+source. Spark SQL groups copies and sums. OUTPUT is an *atlas*, a folder of Parquet
 tables and a manifest (``manifest.json``, schema ``ATLAS_SCHEMA``):
 
 - ``entities``: entity, kind, day, mentions, documents, sentence, paragraph (windows of each kind
@@ -38,8 +40,14 @@ from typing import Iterator
 
 ATLAS_SCHEMA = 1
 
-#: Files per Arrow batch handed to Rust: files can be large, so batches stay small.
-FILES_PER_BATCH = 64
+#: Files handed to Rust at once: at most this many, and this many bytes (files can be large).
+FILES_PER_BATCH = 1000
+BYTES_PER_BATCH = 16 * 1024 * 1024
+
+#: A task reading files itself reads about this many bytes, or this many files (each task
+#: costs PySpark a fraction of a second to start: it refreshes Python's import caches).
+TASK_BYTES = 128 * 1024 * 1024
+TASK_FILES = 20_000
 
 _EXTRACTOR = None
 
@@ -84,11 +92,14 @@ def _hadoop_files(spark, root: str):
     fs = path.getFileSystem(conf)
     status = fs.getFileStatus(path)
     qualified = str(fs.makeQualified(path))
-    listed = _arrow_files(root, qualified) if status.isDirectory() else None
+    arrow = _arrow_location(root)
+    listed = _arrow_files(arrow, qualified) if status.isDirectory() else None
     if listed is not None:
-        return qualified.rstrip("/") + "/", True, listed
+        return qualified.rstrip("/") + "/", True, listed, arrow
     if not status.isDirectory():
-        return qualified, False, [(qualified, status.getPath().getName(), status.getLen())]
+        name = status.getPath().getName()
+        single = [(qualified, name, status.getLen(), arrow[1] if arrow else None)]
+        return qualified, False, single, arrow
     base = qualified.rstrip("/") + "/"
     files = []
     it = fs.listFiles(path, True)
@@ -96,12 +107,13 @@ def _hadoop_files(spark, root: str):
         f = it.next()
         full = str(f.getPath())
         rel = full[len(base):] if full.startswith(base) else full.rsplit("/", 1)[-1]
-        files.append((full, rel, f.getLen()))
-    return base, True, files
+        files.append((full, rel, f.getLen(), None))
+    return base, True, files, None
 
 
-def _arrow_files(root: str, qualified: str):
-    """A folder's files through Arrow's file systems, or None where they cannot list it."""
+def _arrow_location(root: str):
+    """Where Arrow's file systems find `root`: (URI of its file system, path in it), or None
+    where they do not reach it (then Spark's own file source reads it)."""
     try:
         import pyarrow.fs as pafs
 
@@ -110,6 +122,22 @@ def _arrow_files(root: str, qualified: str):
             if uri.startswith(hadoop_only):
                 uri = "s3://" + uri[len(hadoop_only):]
         fs, path = pafs.FileSystem.from_uri(uri)
+        fs.get_file_info(path)
+    except Exception:  # noqa: BLE001 (no Arrow file system for it)
+        return None
+    return uri, path.rstrip("/") or "/"
+
+
+def _arrow_files(arrow, qualified: str):
+    """A folder's files through Arrow's file systems (one call for the tree), or None where
+    they cannot list it. Each file: (path as Spark names it, id, size, path in Arrow's file
+    system)."""
+    if arrow is None:
+        return None
+    try:
+        import pyarrow.fs as pafs
+
+        fs, path = pafs.FileSystem.from_uri(arrow[0])
         path = path.rstrip("/")
         infos = fs.get_file_info(pafs.FileSelector(path, recursive=True))
     except Exception:  # noqa: BLE001 (no Arrow file system for it: Hadoop lists it)
@@ -119,7 +147,7 @@ def _arrow_files(root: str, qualified: str):
     for info in infos:
         if info.type == pafs.FileType.File and info.path.startswith(path + "/"):
             rel = info.path[len(path) + 1:]
-            files.append((base + rel, rel, info.size or 0))
+            files.append((base + rel, rel, info.size or 0, info.path))
     return files
 
 
@@ -154,19 +182,20 @@ def _over_limit(rel: str, size: int) -> bool:
 
 def list_corpus(spark, roots: list[str]):
     """The inputs listed as the command line walks them: the roots (number, qualified path,
-    whether a folder), the readable files as (root number, path, id), problems as (path,
+    whether a folder, the URI of the Arrow file system reaching it or None), the readable files
+    as (root number, path, id, size, path in that Arrow file system or None), problems as (path,
     reason), and how many files were skipped."""
     from corridor_atlas import MAX_FILE_BYTES
 
     listed_roots, files, problems, skipped = [], [], [], 0
     for n, root in enumerate(roots):
         try:
-            base, is_dir, listed = _hadoop_files(spark, root)
+            base, is_dir, listed, arrow = _hadoop_files(spark, root)
         except Exception as e:  # noqa: BLE001 (a Py4J error: the message is the reason)
             problems.append((root, f"cannot be listed: {str(e).splitlines()[0]}"))
             continue
-        listed_roots.append((n, base, is_dir))
-        for path, rel, size in sorted(listed, key=lambda f: f[1].split("/")):
+        listed_roots.append((n, base, is_dir, arrow[0] if arrow else None))
+        for path, rel, size, located in sorted(listed, key=lambda f: f[1].split("/")):
             verdict = _verdict(rel, is_dir)
             if verdict == "skip":
                 skipped += 1
@@ -180,7 +209,7 @@ def list_corpus(spark, roots: list[str]):
                                        "MB (2 GiB at most; split the archive, or read it with "
                                        "the command line)"))
             else:
-                files.append((n, path, rel))
+                files.append((n, path, rel, size, located))
     return listed_roots, files, problems, skipped
 
 
@@ -192,7 +221,7 @@ _SPARK_MAX_BYTES = 2**31 - 1
 # Extraction: in mapInArrow, one Rust call per small batch.
 
 
-def _count_files(names: str | None, roots: list[tuple[int, str, bool]]):
+def _count_files(names: str | None, roots: list[tuple[int, str, bool, str | None]]):
     """The mapInArrow function for files: each row's id (its path below its root) and root
     found from the path, files the command line would not read dropped, the rest counted; a
     `root` column added for the corpus order."""
@@ -200,7 +229,7 @@ def _count_files(names: str | None, roots: list[tuple[int, str, bool]]):
     bases = sorted(roots, key=lambda r: -len(r[1]))
 
     def root_of(path: str):
-        for n, base, is_dir in bases:
+        for n, base, is_dir, _ in bases:
             if is_dir and path.startswith(base):
                 return n, path[len(base):], True
             if not is_dir and path == base:
@@ -212,16 +241,16 @@ def _count_files(names: str | None, roots: list[tuple[int, str, bool]]):
 
         ex = _extractor(names)
         for batch in batches:
-            for start in range(0, batch.num_rows, FILES_PER_BATCH):
-                part = batch.slice(start, FILES_PER_BATCH)
+            for start, end in _pieces(batch.column("length").to_pylist()):
+                part = batch.slice(start, end - start)
                 keep, ids, root = [], [], {}
+                sizes = part.column("length").to_pylist()
                 for i, path in enumerate(part.column("path").to_pylist()):
                     found = root_of(path)
                     if found is None:
                         continue
                     n, rel, in_folder = found
-                    size = part.column("length")[i].as_py()
-                    if _verdict(rel, in_folder) != "read" or _over_limit(rel, size):
+                    if _verdict(rel, in_folder) != "read" or _over_limit(rel, sizes[i]):
                         continue  # listed as skipped or as a problem on the driver
                     keep.append(i)
                     ids.append(rel)
@@ -234,10 +263,91 @@ def _count_files(names: str | None, roots: list[tuple[int, str, bool]]):
                 })
                 out = ex.count_files(files)
                 files_of = out.column("file").to_pylist()
-                roots_out = [root.get(f, _root_by_prefix(root, f)) for f in files_of]
+                roots_out = [_root_of_file(root, f) for f in files_of]
                 yield out.append_column("root", pa.array(roots_out, pa.int32()))
 
     return run
+
+
+def _pieces(sizes: list[int]):
+    """(start, end) of consecutive runs of files handed to Rust at once: at most
+    FILES_PER_BATCH files and BYTES_PER_BATCH bytes (a larger file goes alone)."""
+    start = 0
+    while start < len(sizes):
+        end, total = start, 0
+        while end < len(sizes) and end - start < FILES_PER_BATCH and (
+                end == start or total + (sizes[end] or 0) <= BYTES_PER_BATCH):
+            total += sizes[end] or 0
+            end += 1
+        yield start, end
+        start = end
+
+
+def _problem_rows(rows: list[tuple[str, str, int]]):
+    """Problem rows (id, reason, root) in the counts' schema with its root column."""
+    import pyarrow as pa
+
+    from corridor_atlas import counts_schema
+
+    schema = counts_schema().append(pa.field("root", pa.int32()))
+    columns = {f.name: pa.nulls(len(rows), f.type) for f in schema}
+    columns["id"] = pa.array([r[0] for r in rows], pa.string())
+    columns["file"] = columns["id"]
+    columns["problem"] = pa.array([r[1] for r in rows], pa.string())
+    columns["root"] = pa.array([r[2] for r in rows], pa.int32())
+    return pa.RecordBatch.from_pydict(columns, schema=schema)
+
+
+def _count_located(names: str | None, systems: dict[int, str]):
+    """The mapInArrow function for files the workers read themselves through Arrow's file
+    systems (rows: root, id, location, length): only paths cross from the JVM, the bytes are
+    read where the task runs. A file that cannot be read becomes a problem row."""
+
+    def run(batches: Iterator) -> Iterator:
+        import pyarrow as pa
+        import pyarrow.fs as pafs
+
+        ex = _extractor(names)
+        opened: dict[int, object] = {}
+        for batch in batches:
+            roots = batch.column("root").to_pylist()
+            ids = batch.column("id").to_pylist()
+            located = batch.column("location").to_pylist()
+            for start, end in _pieces(batch.column("length").to_pylist()):
+                good, contents, root, bad = [], [], {}, []
+                for i in range(start, end):
+                    try:
+                        fs = opened.get(roots[i])
+                        if fs is None:
+                            fs = opened[roots[i]] = pafs.FileSystem.from_uri(
+                                systems[roots[i]])[0]
+                        with fs.open_input_stream(located[i]) as f:
+                            contents.append(f.readall())
+                    except Exception as e:  # noqa: BLE001 (the reason is the message)
+                        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+                        bad.append((ids[i], f"cannot be read: {reason}", roots[i]))
+                        continue
+                    good.append(ids[i])
+                    root[ids[i]] = roots[i]
+                if good:
+                    out = ex.count_files(pa.record_batch({
+                        "id": pa.array(good, pa.string()),
+                        "content": pa.array(contents, pa.binary()),
+                    }))
+                    files_of = out.column("file").to_pylist()
+                    yield out.append_column("root", pa.array(
+                        [_root_of_file(root, f) for f in files_of], pa.int32()))
+                if bad:
+                    yield _problem_rows(bad)
+
+    return run
+
+
+def _root_of_file(root: dict[str, int], file: str) -> int:
+    """The root of a row's file: the file's own, or for an archive's member its archive's
+    (looked for only then: a scan of the batch's files)."""
+    n = root.get(file)
+    return n if n is not None else _root_by_prefix(root, file)
 
 
 def _root_by_prefix(root: dict[str, int], file: str) -> int:
@@ -285,7 +395,8 @@ def _read_on_driver(spark, paths: list[str]):
     return spark.createDataFrame(rows, "path string, length long, content binary"), problems
 
 
-def read_counts(spark, inputs: list[str], names: str | None, articles: bool):
+def read_counts(spark, inputs: list[str], names: str | None, articles: bool,
+                reader: str = "auto"):
     """Per-article counts of the inputs with their corpus order (`root`, `parts`, `index`), and
     the listing's problems and skipped files."""
     import pyarrow as pa
@@ -313,14 +424,35 @@ def read_counts(spark, inputs: list[str], names: str | None, articles: bool):
     roots, files, problems, skipped = list_corpus(spark, inputs)
     if not files:
         return None, problems, skipped
-    # Folders are listed by Spark itself (a path list of millions would be listed by a job of
-    # its own), only names the command line reads, no file too large for one byte array; each
-    # row's id and root come from its path.
+    with_root = from_arrow_schema(counts_schema().append(pa.field("root", pa.int32())))
+    parts = []
+    # Files an Arrow file system reaches are read by the tasks themselves: only their paths
+    # cross from the JVM to Python (Spark's file source would read every byte in the JVM and
+    # hand it over: about three times slower for news-sized files).
+    if reader == "spark":
+        files = [(n, path, rel, size, None) for n, path, rel, size, _ in files]
+    located = [(n, rel, loc, size) for n, _, rel, size, loc in files if loc is not None]
+    if located:
+        systems = {n: uri for n, _, _, uri in roots if uri is not None}
+        total = sum(f[3] for f in located)
+        slices = max(spark.sparkContext.defaultParallelism, -(-total // TASK_BYTES),
+                     -(-len(located) // TASK_FILES))
+        # Handed to Spark as one Arrow table (rows through Python would cost seconds).
+        table = spark.createDataFrame(pa.table({
+            "root": pa.array([f[0] for f in located], pa.int32()),
+            "id": pa.array([f[1] for f in located], pa.string()),
+            "location": pa.array([f[2] for f in located], pa.string()),
+            "length": pa.array([f[3] for f in located], pa.int64()),
+        })).repartition(min(slices, len(located)))
+        parts.append(table.mapInArrow(_count_located(names, systems), with_root))
+    # The others through Spark's binaryFile source: folders listed by Spark itself (a path
+    # list of millions would be listed by a job of its own), only names the command line
+    # reads, no file too large for one byte array; each row's id and root from its path.
+    elsewhere = {n for n, _, _, _, loc in files if loc is None}
     glob = "*.{" + ",".join(_any_case(e) for e in EXTENSIONS) + "}"
     frames = []
-    holding = {n for n, _, _ in files}
-    for n, base, is_dir in roots:
-        if n not in holding:
+    for n, base, is_dir, _ in roots:
+        if n not in elsewhere:
             continue
         reader = spark.read.format("binaryFile")
         if is_dir:
@@ -328,16 +460,19 @@ def read_counts(spark, inputs: list[str], names: str | None, articles: bool):
         frames.append(reader.load(base).filter(F.col("length") < _SPARK_MAX_BYTES))
     # Spark's file sources pass over names that start with "_" or "." (its own bookkeeping
     # files), which the command line reads: those are read here.
-    hidden = [p for _, p, rel in files if _spark_hides(rel)]
+    hidden = [p for n, p, rel, _, _ in files if n in elsewhere and _spark_hides(rel)]
     if hidden:
         read, unread = _read_on_driver(spark, hidden)
         frames.append(read)
         problems.extend(unread)
-    binary = frames[0].select("path", "length", "content")
-    for f in frames[1:]:
-        binary = binary.unionByName(f.select("path", "length", "content"))
-    with_root = from_arrow_schema(counts_schema().append(pa.field("root", pa.int32())))
-    counts = binary.mapInArrow(_count_files(names, roots), with_root)
+    if frames:
+        binary = frames[0].select("path", "length", "content")
+        for f in frames[1:]:
+            binary = binary.unionByName(f.select("path", "length", "content"))
+        parts.append(binary.mapInArrow(_count_files(names, roots), with_root))
+    counts = parts[0]
+    for p in parts[1:]:
+        counts = counts.unionByName(p)
     return counts.withColumn("parts", F.split(F.col("file"), "/")), problems, skipped
 
 
@@ -490,9 +625,13 @@ def build_atlas(spark, counts, evidence: int):
         .agg(F.count(F.lit(1)).alias("documents"))
     )
     first = Window.partitionBy("a", "b", "window").orderBy("seq")
+    # The sample is chosen by position; its passages' texts (an article's windows, each once)
+    # join it afterwards, so only the chosen ones travel.
     sample = (
         named.withColumn("n", F.row_number().over(first))
         .filter(F.col("n") <= evidence)
+        .join(counted.select("seq", "passages"), "seq")
+        .withColumn("passage", F.element_at("passages", F.col("passage") + 1))
         .select("a", "b", "window", "id", "title", "url", "date", "start", "end", "passage")
     )
     return {
@@ -519,15 +658,17 @@ def _write_text(spark, path: str, text: str) -> None:
 
 
 def run(spark, inputs: list[str], output: str, names: str | None = None, evidence: int = 5,
-        articles: bool = False) -> dict:
-    """Reads `inputs`, writes the atlas to `output` and returns its manifest."""
+        articles: bool = False, reader: str = "auto") -> dict:
+    """Reads `inputs`, writes the atlas to `output` and returns its manifest. `reader`: "auto"
+    (tasks read the files through Arrow's file systems where those reach them, else Spark's
+    binaryFile source does) or "spark" (always Spark's source)."""
     from pyspark.sql import functions as F
 
     import corridor_atlas
 
     if names:
         spark.sparkContext.addFile(names)
-    counts, listing_problems, skipped = read_counts(spark, inputs, names, articles)
+    counts, listing_problems, skipped = read_counts(spark, inputs, names, articles, reader)
     listed = spark.createDataFrame(listing_problems or [], "path string, reason string")
     if counts is None:
         tables = {"problems": listed}
@@ -598,6 +739,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="passages kept per link and window (default 5)")
     ap.add_argument("--articles", action="store_true",
                     help="the inputs are tables of articles (Parquet or JSON Lines), not files")
+    ap.add_argument("--reader", choices=("auto", "spark"), default="auto",
+                    help="who reads the files: the tasks, through Arrow's file systems where "
+                         "those reach them (auto, the default: about three times faster for "
+                         "news-sized files), or always Spark's binaryFile source (spark: when "
+                         "only Spark's Hadoop settings reach the storage)")
     ap.add_argument("inputs", nargs="+", metavar="INPUT")
     ap.add_argument("output", metavar="OUTPUT")
     args = ap.parse_args(argv)
@@ -607,7 +753,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--names: {args.names} does not exist")
     spark = session(args.master)
     try:
-        manifest = run(spark, args.inputs, args.output, args.names, args.evidence, args.articles)
+        manifest = run(spark, args.inputs, args.output, args.names, args.evidence, args.articles,
+                       args.reader)
     finally:
         spark.stop()
     c = manifest["counts"]

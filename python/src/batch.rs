@@ -39,7 +39,9 @@ fn pair_fields() -> Fields {
         field("weight", DataType::Int32),
         field("start", DataType::Int32),
         field("end", DataType::Int32),
-        field("passage", DataType::Utf8),
+        // The window's text: an index into the article's `passages` (pairs named in one
+        // window share it).
+        field("passage", DataType::Int32),
         field("corridors", list_of(DataType::Utf8)),
     ])
 }
@@ -59,6 +61,7 @@ pub fn counts_schema() -> Schema {
         field("sketch", list_of(DataType::Int64)),
         field("sentences", DataType::Int64),
         field("paragraphs", DataType::Int64),
+        field("passages", list_of(DataType::Utf8)),
         field("entities", list_of(DataType::Struct(entity_fields()))),
         field("pairs", list_of(DataType::Struct(pair_fields()))),
     ])
@@ -107,7 +110,7 @@ struct Pairs {
     weight: Int32Builder,
     start: Int32Builder,
     end: Int32Builder,
-    passage: StringBuilder,
+    passage: Int32Builder,
     corridor_offsets: Vec<i32>,
     corridors: StringBuilder,
 }
@@ -141,6 +144,9 @@ pub fn counts(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arrow
         ..Pairs::default()
     };
     let code = |e| gazetteer.entity(e).code.as_str();
+    let mut passage_offsets = vec![0i32];
+    let mut passages = StringBuilder::new();
+    let mut spans: Vec<corridor_atlas::corpus::Span> = Vec::new();
     for r in &batch.articles {
         let doc = &r.doc;
         let c = article_counts(gazetteer, doc, &r.mentions);
@@ -168,22 +174,30 @@ pub fn counts(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arrow
             entities.paragraph.append_value(e.windows[1] as i32);
         }
         entities.offsets.push(offset(entities.entity.len())?);
+        spans.clear();
         for p in &c.pairs {
+            let at = match spans.iter().position(|&s| s == p.first) {
+                Some(at) => at,
+                None => {
+                    spans.push(p.first);
+                    passages.append_value(article::passage(&doc.text, p.first));
+                    spans.len() - 1
+                }
+            };
             pairs.a.append_value(code(p.a));
             pairs.b.append_value(code(p.b));
             pairs.window.append_value(p.window.as_str());
             pairs.weight.append_value(p.weight as i32);
             pairs.start.append_value(p.first.start as i32);
             pairs.end.append_value(p.first.end as i32);
-            pairs
-                .passage
-                .append_value(article::passage(&doc.text, p.first));
+            pairs.passage.append_value(offset(at)?);
             for &k in &p.corridors {
                 pairs.corridors.append_value(code(k));
             }
             pairs.corridor_offsets.push(offset(pairs.corridors.len())?);
         }
         pairs.offsets.push(offset(pairs.a.len())?);
+        passage_offsets.push(offset(passages.len())?);
     }
     for p in &batch.problems {
         id.append_value(&p.path);
@@ -197,6 +211,7 @@ pub fn counts(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arrow
         sketch_offsets.push(offset(sketch.len())?);
         sentences.append_null();
         paragraphs.append_null();
+        passage_offsets.push(offset(passages.len())?);
         entities.offsets.push(offset(entities.entity.len())?);
         pairs.offsets.push(offset(pairs.a.len())?);
     }
@@ -242,6 +257,7 @@ pub fn counts(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arrow
         list(DataType::Int64, sketch_offsets, Arc::new(sketch.finish()))?,
         Arc::new(sentences.finish()),
         Arc::new(paragraphs.finish()),
+        list(DataType::Utf8, passage_offsets, Arc::new(passages.finish()))?,
         list(
             DataType::Struct(entity_fields()),
             entities.offsets,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import doctest
 import io
+import os
 import sys
 import zipfile
 
@@ -69,11 +70,15 @@ def main() -> int:
     check("a date column", str(ex.count_articles(batch).column("date")[0]) == "2024-01-02")
 
     # The passage quoted for a pair is the window naming both.
+    # An article's windows are quoted once each, its pairs point at them.
     counts = ex.count_articles(pa.record_batch({"id": ["a"], "text": [text]}))
+    passages = counts.column("passages")[0].as_py()
+    check("each window's passage once", len(passages) == len(set(passages)), passages)
     for p in counts.column("pairs")[0].as_py():
+        quoted = passages[p["passage"]]
+        check("the window's passage", quoted == text[p["start"]:p["end"]], (p, quoted))
         if p["window"] == "sentence":
-            check("the sentence's passage", p["passage"] == text[p["start"]:p["end"]]
-                  and "Kazakhstan" in p["passage"] and "China" in p["passage"], p)
+            check("the sentence's passage", "Kazakhstan" in quoted and "China" in quoted, p)
 
     # Mentions, with offsets into the text.
     mentions = ex.mentions(pa.record_batch({"id": ["a"], "text": [text]})).to_pylist()
@@ -151,6 +156,29 @@ def main() -> int:
     check("different articles are not near copies",
           similarity(sketches[0], sketches[1]) < corridor_atlas.NEAR,
           similarity(sketches[0], sketches[1]))
+
+    # A Spark task reading files itself: a file gone since the listing is a problem row naming
+    # it, the others are counted (the function mapInArrow runs, without Spark).
+    import tempfile
+
+    from corridor_atlas import spark as job
+
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "a.txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+        paths = pa.record_batch({
+            "root": pa.array([0, 0], pa.int32()),
+            "id": ["a.txt", "gone.txt"],
+            "location": [os.path.join(d, "a.txt"), os.path.join(d, "gone.txt")],
+            "length": pa.array([len(text), 10], pa.int64()),
+        })
+        rows = pa.Table.from_batches(list(job._count_located(None, {0: d})(iter([paths]))))
+        got = dict(zip(rows.column("id").to_pylist(), rows.column("problem").to_pylist()))
+        check("a file read by the task is counted", got.get("a.txt", "missing") is None, got)
+        check("a file gone since the listing is a problem naming it",
+              "cannot be read" in (got.get("gone.txt") or ""), got)
+        check("rows carry their root", rows.column("root").to_pylist() == [0, 0],
+              rows.column("root"))
 
     for f in failed:
         print("FAILED:", f, file=sys.stderr)

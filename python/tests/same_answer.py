@@ -7,8 +7,8 @@ Builds a corpus in a temporary folder — a few MB of generated news (``../share
 make_corpus.py``, beside the repository) in folders, the bundled seeds, an exact and a near copy
 of an article, JSON Lines records, an HTML page, a zip archive, a file whose name starts with an
 underscore, an unsupported file and a hidden one — runs ``python -m corridor_atlas.spark
---master local[2]`` on it (and with ``--articles`` on a table of articles made of the same
-news), and for every window compares with ``corridor-atlas export --format
+--master local[2]`` on it (again with ``--reader spark``, and with ``--articles`` on a table
+of articles made of the same news), and for every window compares with ``corridor-atlas export --format
 json --window W``: every node's mentions and documents, every link's weight, documents and
 corridors, and the scores of every measure (recomputed from the atlas's sums, to the export's six decimals);
 then the copies and the problems; and ``corridor-atlas export`` opening the atlas itself
@@ -252,6 +252,14 @@ def main() -> int:
         )
         wrong = compare(args.binary, corpus, atlas, copies=2)
         wrong += opened(args.binary, corpus, atlas)
+        # The same with every file read by Spark's own file source.
+        through = work / "atlas-spark-reader"
+        subprocess.run(
+            [sys.executable, "-m", "corridor_atlas.spark", "--master", "local[2]",
+             "--evidence", "3", "--reader", "spark", str(corpus), str(through)],
+            check=True,
+        )
+        wrong += [f"--reader spark: {w}" for w in compare(args.binary, corpus, through, copies=2)]
         # The same from a table of articles (--articles).
         table, atlas = work / "table" / "articles.jsonl", work / "atlas-table"
         table.parent.mkdir(exist_ok=True)
