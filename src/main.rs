@@ -493,6 +493,13 @@ fn read_corpus(
         };
         let dataset = atlas::open(&root, &gazetteer)?.into_dataset(&gazetteer);
         report_problems(&dataset);
+        if dataset.atlas.as_ref().is_some_and(|a| a.other_names) {
+            eprintln!(
+                "corridor-atlas: {} was counted with other names than these (another gazetteer \
+                 or names file): its counts stand as counted",
+                root.display()
+            );
+        }
         return Ok(Ok((gazetteer, dataset)));
     }
     let source = Source::from_paths(paths.to_vec());

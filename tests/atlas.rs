@@ -216,6 +216,37 @@ fn what_needs_texts_is_refused_on_an_atlas_and_bad_atlases_are_named() {
             "{err}"
         );
     }
+    // The manifest records the names' print; other names say so, and the counts stand.
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(atlas.join("manifest.json")).expect("manifest"))
+            .expect("JSON");
+    let print = manifest["gazetteer"]["fingerprint"]
+        .as_str()
+        .expect("a print");
+    assert!(
+        print.len() == 16 && print.chars().all(|c| c.is_ascii_hexdigit()),
+        "{print}"
+    );
+    let quiet = run(&["export", "--format", "nodes", path(&atlas)]);
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("other names"));
+    let names = dir.path().join("names.json");
+    std::fs::write(
+        &names,
+        r#"{"forms": [{"text": "Bakı", "entity": "AZE", "via": "capital"}]}"#,
+    )
+    .expect("write");
+    let other = run(&[
+        "export",
+        "--gazetteer",
+        path(&names),
+        "--format",
+        "nodes",
+        path(&atlas),
+    ]);
+    assert!(other.status.success());
+    assert!(String::from_utf8_lossy(&other.stderr).contains("counted with other names"));
+    assert_eq!(other.stdout, quiet.stdout, "the counts stand as counted");
+
     // Parquet needs a folder, new, empty or an atlas already.
     let out = run(&["export", "--format", "parquet"]);
     assert_eq!(out.status.code(), Some(2));

@@ -694,7 +694,8 @@ def run(spark, inputs: list[str], output: str, names: str | None = None, evidenc
         "inputs": inputs,
         "parameters": {"names": names, "evidence": evidence, "articles": articles,
                        "passage_bytes": corridor_atlas.PASSAGE_BYTES},
-        "gazetteer": {"entities": len(_extractor(names))},
+        "gazetteer": {"entities": len(_extractor(names)),
+                      "fingerprint": _extractor(names).fingerprint},
         "counts": {**summary, "problems": tables["problems"].count(), "skipped": skipped},
         "tables": sorted(tables),
     }

@@ -89,6 +89,12 @@ impl Extractor {
         to_python(py, out)
     }
 
+    /// A print of the names in use (16 hex digits), as an atlas's manifest records it.
+    #[getter]
+    fn fingerprint(&self) -> String {
+        self.gazetteer.fingerprint()
+    }
+
     /// How many entities the gazetteer holds (countries, corridors, regions, organisations).
     fn __len__(&self) -> usize {
         self.gazetteer.entities().len()

@@ -39,6 +39,8 @@ def main() -> int:
 
     ex = Extractor()
     check("the gazetteer holds the countries", len(ex) > 250, len(ex))
+    check("the names' print", len(ex.fingerprint) == 16 and ex.fingerprint == Extractor().fingerprint,
+          ex.fingerprint)
     text = ("Kazakhstan and China agreed new rail quotas.\n\n"
             "Georgia hosted the talks. Azerbaijan sent a minister.")
     # Every string layout an Arrow producer may hand over counts the same.

@@ -152,8 +152,14 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
         super::text::count(a.graph.node_count() as u64, "country"),
         super::text::count(a.graph.edge_count() as u64, "link")
     ));
-    if model.dataset.atlas.is_some() {
+    if let Some(atlas) = &model.dataset.atlas {
         ui.label(ATLAS_NOTE);
+        if atlas.other_names {
+            ui.weak(
+                "It was counted with other names than these (another gazetteer or names \
+                 file): its counts stand as counted.",
+            );
+        }
     }
     ui.weak("Click a country, a link or a corridor on the map to read the sentences behind it.");
     ui.add_space(8.0);

@@ -107,6 +107,8 @@ pub struct Parameters {
 pub struct GazetteerFacts {
     /// How many entities it had.
     pub entities: u64,
+    /// Its [`Gazetteer::fingerprint`].
+    pub fingerprint: Option<String>,
 }
 
 /// What an atlas counts.
@@ -190,6 +192,9 @@ pub struct Held {
     pub sums: Sums,
     /// Articles counted once.
     pub copies: Vec<Copy>,
+    /// Whether it was counted with other names than the ones it was opened with (its
+    /// manifest's gazetteer print differs).
+    pub other_names: bool,
     /// The documents quoting each pair under each window kind, in atlas order.
     samples: HashMap<(EntityId, EntityId, Window), Vec<u32>>,
 }
@@ -358,6 +363,12 @@ impl Atlas {
             skipped: self.manifest.counts.skipped,
             other_records: 0,
             atlas: Some(Arc::new(Held {
+                other_names: self
+                    .manifest
+                    .gazetteer
+                    .fingerprint
+                    .as_ref()
+                    .is_some_and(|f| *f != gazetteer.fingerprint()),
                 root: self.root,
                 manifest: self.manifest,
                 sums: self.sums,

@@ -775,6 +775,7 @@ pub fn write(
         },
         gazetteer: GazetteerFacts {
             entities: gazetteer.entities().len() as u64,
+            fingerprint: Some(gazetteer.fingerprint()),
         },
         counts: Counts {
             articles: docs.len() as u64,

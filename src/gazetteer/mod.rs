@@ -598,6 +598,42 @@ impl Gazetteer {
         self.by_code.get(code).copied()
     }
 
+    /// A print of the names (entities and surface forms, 16 hex digits): an atlas records the
+    /// one it was counted with, so opening it with other names can say so.
+    pub fn fingerprint(&self) -> String {
+        // FNV-1a over the entities' codes and kinds and the sorted forms with what they name:
+        // the same names give the same print on every machine and build.
+        fn feed(h: &mut u64, bytes: &[u8]) {
+            for &b in bytes.iter().chain(&[0xff]) {
+                *h ^= u64::from(b);
+                *h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for e in &self.entities {
+            feed(&mut h, e.code.as_bytes());
+            feed(&mut h, &[e.kind as u8]);
+        }
+        let mut forms: Vec<(&str, &str, bool)> = self
+            .forms
+            .iter()
+            .map(|f| {
+                (
+                    f.text.as_str(),
+                    self.entity(f.entity).code.as_str(),
+                    f.exact_case,
+                )
+            })
+            .collect();
+        forms.sort_unstable();
+        for (text, code, exact) in forms {
+            feed(&mut h, text.as_bytes());
+            feed(&mut h, code.as_bytes());
+            feed(&mut h, &[u8::from(exact)]);
+        }
+        format!("{h:016x}")
+    }
+
     /// Every surface form.
     pub fn forms(&self) -> &[SurfaceForm] {
         &self.forms
