@@ -8,7 +8,7 @@ use arrow_array::{
 };
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema};
-use corridor_atlas::gazetteer::{EntityKind, Gazetteer};
+use corridor_atlas::gazetteer::Gazetteer;
 use corridor_atlas::graph::article::{self, article_counts};
 
 use crate::Batch;
@@ -65,15 +65,6 @@ pub fn counts_schema() -> Schema {
         field("entities", list_of(DataType::Struct(entity_fields()))),
         field("pairs", list_of(DataType::Struct(pair_fields()))),
     ])
-}
-
-fn kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Country => "country",
-        EntityKind::Corridor => "corridor",
-        EntityKind::Region => "region",
-        EntityKind::Organisation => "organisation",
-    }
 }
 
 fn list(kind: DataType, offsets: Vec<i32>, values: ArrayRef) -> Result<ArrayRef, ArrowError> {
@@ -168,7 +159,7 @@ pub fn counts(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arrow
             entities.entity.append_value(code(e.entity));
             entities
                 .kind
-                .append_value(kind_name(gazetteer.entity(e.entity).kind));
+                .append_value(gazetteer.entity(e.entity).kind.as_str());
             entities.mentions.append_value(e.mentions as i32);
             entities.sentence.append_value(e.windows[0] as i32);
             entities.paragraph.append_value(e.windows[1] as i32);
@@ -286,7 +277,7 @@ pub fn mentions(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arr
             let e = gazetteer.entity(m.entity);
             id.append_value(&r.doc.id);
             entity.append_value(&e.code);
-            kind.append_value(kind_name(e.kind));
+            kind.append_value(e.kind.as_str());
             via.append_value(m.via.code());
             text.append_value(r.doc.text.get(m.range()).unwrap_or(""));
             start.push(m.start as i32);

@@ -264,9 +264,8 @@ fn load(
         || atlas.is_none().then(|| pipeline::list(&source)),
     );
     let (gazetteer, basemap) = prepared?;
-    let Some(listing) = listing else {
+    if let Some(root) = atlas {
         // An atlas: its counts and passages, read at once (no file-by-file progress).
-        let root = atlas.unwrap_or_default();
         let dataset = crate::atlas::open(&root, &gazetteer)
             .map_err(LoadFailure::Atlas)?
             .into_dataset(&gazetteer);
@@ -279,7 +278,9 @@ fn load(
             source,
             dataset,
         });
-    };
+    }
+    // Listed beside the names unless an atlas was found (then returned above).
+    let listing = listing.unwrap_or_else(|| pipeline::list(&source));
     let reading = pipeline::Reading {
         source: &source,
         gazetteer: &gazetteer,

@@ -28,7 +28,7 @@ use super::{
     Sample, country,
 };
 use crate::corpus::{Date, Problem};
-use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
+use crate::gazetteer::{EntityId, Gazetteer};
 use crate::graph::Window;
 use crate::graph::article::{PASSAGE_BYTES, article_counts, passage};
 use crate::graph::summed::{EntityDay, PairDay, Sums, TagDay, WindowDay};
@@ -522,15 +522,6 @@ fn write_table(
     Ok(())
 }
 
-fn kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Country => "country",
-        EntityKind::Corridor => "corridor",
-        EntityKind::Region => "region",
-        EntityKind::Organisation => "organisation",
-    }
-}
-
 /// Whether `dir` may receive an atlas: missing, empty, or an atlas already (replaced).
 fn writable(dir: &Path) -> Result<(), AtlasError> {
     if !dir.exists() {
@@ -573,7 +564,7 @@ fn write_sums(dir: &Path, gazetteer: &Gazetteer, sums: &Sums) -> Result<(), Atla
             texts(e.iter().map(|r| Some(code(r.entity)))),
             texts(
                 e.iter()
-                    .map(|r| Some(kind_name(gazetteer.entity(r.entity).kind))),
+                    .map(|r| Some(gazetteer.entity(r.entity).kind.as_str())),
             ),
             dates(e.iter().map(|r| r.day)),
             counts(e.iter().map(|r| u64::from(r.mentions))),

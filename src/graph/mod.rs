@@ -268,6 +268,26 @@ pub fn build(
     for (a, b, link) in links(&countries, &chunks, kept) {
         graph.add_edge(a, b, link);
     }
+    finish(
+        params,
+        Nodes {
+            graph,
+            node_of,
+            corridors,
+            regions,
+        },
+        &totals,
+    )
+}
+
+/// The analysis of a graph whose links are all in: node measures, then the whole.
+fn finish(params: &Params, nodes: Nodes, totals: &Totals) -> Analysis {
+    let Nodes {
+        mut graph,
+        node_of,
+        corridors,
+        regions,
+    } = nodes;
     measure_nodes(&mut graph);
     Analysis {
         params: params.clone(),

@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    Analysis, Candidate, Evidence, Link, Nodes, Params, Totals, Window, article, measure_nodes,
-    nodes, top_links,
+    Analysis, Candidate, Evidence, Link, Nodes, Params, Totals, Window, article, finish, nodes,
+    top_links,
 };
 use crate::corpus::{Date, Document};
 use crate::extract::Mention;
@@ -343,16 +343,16 @@ pub fn build_from_sums(
         };
         graph.add_edge(c.a, c.b, link);
     }
-    measure_nodes(&mut graph);
-    Analysis {
-        params: params.clone(),
-        graph,
-        corridors,
-        regions,
-        windows: totals.windows,
-        documents: totals.documents,
-        node_of,
-    }
+    finish(
+        params,
+        Nodes {
+            graph,
+            node_of,
+            corridors,
+            regions,
+        },
+        &totals,
+    )
 }
 
 #[cfg(test)]
