@@ -245,39 +245,25 @@ pub fn build(
     let countries = tally::Countries::new(gazetteer);
     let chunks = tally::tally(gazetteer, &countries, docs, mentions, params);
     let totals = Totals::of(&chunks, gazetteer.entities().len());
-    let Nodes {
-        mut graph,
-        node_of,
-        corridors,
-        regions,
-    } = nodes(gazetteer, &totals, params);
+    let mut built = nodes(gazetteer, &totals, params);
     let candidates = candidates(
         &countries,
         &chunks,
-        &graph,
-        &node_of,
+        &built.graph,
+        &built.node_of,
         totals.windows,
         params,
     );
-    let keep = top_links(graph.node_count(), &candidates, params.top_n);
+    let keep = top_links(built.graph.node_count(), &candidates, params.top_n);
     let kept: Vec<Candidate> = candidates
         .into_iter()
         .zip(keep)
         .filter_map(|(c, keep)| keep.then_some(c))
         .collect();
     for (a, b, link) in links(&countries, &chunks, kept) {
-        graph.add_edge(a, b, link);
+        built.graph.add_edge(a, b, link);
     }
-    finish(
-        params,
-        Nodes {
-            graph,
-            node_of,
-            corridors,
-            regions,
-        },
-        &totals,
-    )
+    finish(params, built, &totals)
 }
 
 /// The analysis of a graph whose links are all in: node measures, then the whole.

@@ -10,8 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    Analysis, Candidate, Evidence, Link, Nodes, Params, Totals, Window, article, finish, nodes,
-    top_links,
+    Analysis, Candidate, Evidence, Link, Params, Totals, Window, article, finish, nodes, top_links,
 };
 use crate::corpus::{Date, Document};
 use crate::extract::Mention;
@@ -281,12 +280,7 @@ pub fn build_from_sums(
             totals.documents = totals.documents.saturating_add(w.documents);
         }
     }
-    let Nodes {
-        mut graph,
-        node_of,
-        corridors,
-        regions,
-    } = nodes(gazetteer, &totals, params);
+    let mut built = nodes(gazetteer, &totals, params);
 
     let mut weights: BTreeMap<(EntityId, EntityId), (u32, u32)> = BTreeMap::new();
     for p in &sums.pairs {
@@ -309,13 +303,15 @@ pub fn build_from_sums(
         if weight < params.min_weight.max(1) {
             continue;
         }
-        let (Some(&na), Some(&nb)) = (node_of.get(&a), node_of.get(&b)) else {
+        let (Some(&na), Some(&nb)) = (built.node_of.get(&a), built.node_of.get(&b)) else {
             continue;
         };
-        let score =
-            params
-                .measure
-                .score(weight, graph[na].windows, graph[nb].windows, totals.windows);
+        let score = params.measure.score(
+            weight,
+            built.graph[na].windows,
+            built.graph[nb].windows,
+            totals.windows,
+        );
         candidates.push(Candidate {
             a: na,
             b: nb,
@@ -325,7 +321,7 @@ pub fn build_from_sums(
         });
         keys.push((a, b, documents));
     }
-    let keep = top_links(graph.node_count(), &candidates, params.top_n);
+    let keep = top_links(built.graph.node_count(), &candidates, params.top_n);
     for (c, keep) in candidates.into_iter().zip(keep) {
         if !keep {
             continue;
@@ -341,18 +337,9 @@ pub fn build_from_sums(
                 .unwrap_or_default(),
             evidence: evidence(a, b),
         };
-        graph.add_edge(c.a, c.b, link);
+        built.graph.add_edge(c.a, c.b, link);
     }
-    finish(
-        params,
-        Nodes {
-            graph,
-            node_of,
-            corridors,
-            regions,
-        },
-        &totals,
-    )
+    finish(params, built, &totals)
 }
 
 #[cfg(test)]
