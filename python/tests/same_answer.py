@@ -6,9 +6,10 @@
 Builds a corpus in a temporary folder — a few MB of generated news (``../shared/bench/
 make_corpus.py``, beside the repository) in folders, the bundled seeds, an exact and a near copy
 of an article, JSON Lines records, an HTML page, a zip archive, a file whose name starts with an
-underscore, an unsupported file and a hidden one — runs ``python -m corridor_atlas.spark
---master local[2]`` on it (again with ``--reader spark``, and with ``--articles`` on a table
-of articles made of the same news), and for every window compares with ``corridor-atlas export --format
+underscore, an unsupported file and a hidden one — runs the Spark job (``corridor_atlas.spark``'s
+command line, ``--master local[2]``) on it (again with ``--reader spark``, and with ``--articles``
+on a table of articles made of the same news; the three runs share one Python process, so Spark's
+JVM starts once), and for every window compares with ``corridor-atlas export --format
 json --window W``: every node's mentions and documents, every link's weight, documents and
 corridors, and the scores of every measure (recomputed from the atlas's sums, to the export's six decimals);
 then the copies and the problems; and ``corridor-atlas export`` opening the atlas itself
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import math
 import shutil
@@ -95,26 +97,32 @@ def record_id(line: int) -> str:
     return f"a{line:05d}"
 
 
+@functools.cache
+def run_export(binary: str, path: Path, args: tuple[str, ...]) -> str:
+    """`corridor-atlas export ARGS PATH`'s output, or the exit status and message when it fails
+    (once per binary, path and arguments: the comparisons ask for the same exports again)."""
+    done = subprocess.run([binary, "export", *args, str(path)], capture_output=True)
+    if done.returncode != 0:
+        return f"exit {done.returncode}: {done.stderr.decode(errors='replace')}"
+    return done.stdout.decode()
+
+
 def export(binary: str, corpus: Path, window: str, measure: str) -> dict:
-    out = subprocess.run(
-        [binary, "export", "--format", "json", "--window", window, "--measure", measure,
-         str(corpus)],
-        check=True, capture_output=True,
-    )
-    return json.loads(out.stdout)
+    out = run_export(binary, corpus, ("--format", "json", "--window", window, "--measure", measure))
+    try:
+        return json.loads(out)
+    except json.JSONDecodeError:
+        sys.exit(f"export of {corpus} failed: {out[:500]}")
 
 
-def opened(binary: str, corpus: Path, atlas: Path) -> list[str]:
+def opened(binary: str, corpus: Path, atlas: Path, windows=WINDOWS) -> list[str]:
     """Differences between `export` on the corpus and `export` opening the atlas itself: links
-    (with two measures) and countries, for every window."""
+    (with two measures) and countries, for each of `windows`."""
     def out(args: list[str], path: Path) -> str:
-        done = subprocess.run([binary, "export", *args, str(path)], capture_output=True)
-        if done.returncode != 0:
-            return f"exit {done.returncode}: {done.stderr.decode(errors='replace')}"
-        return done.stdout.decode()
+        return run_export(binary, path, tuple(args))
 
     wrong = []
-    for window in WINDOWS:
+    for window in windows:
         for args in (["--format", "csv", "--measure", "count"],
                      ["--format", "csv", "--measure", "npmi", "--top", "5"],
                      ["--format", "nodes"]):
@@ -233,45 +241,50 @@ def compare(binary: str, corpus: Path, atlas: Path, copies: int, ids=None) -> li
     return wrong
 
 
+def spark_job(*args: str) -> None:
+    """Runs the job's command line (`python -m corridor_atlas.spark --master local[2] ARGS`) in
+    this process: each run starts and stops its own Spark session, as from the shell, but the
+    JVM behind them starts once."""
+    from corridor_atlas import spark
+
+    status = spark.main(["--master", "local[2]", *args])
+    if status != 0:
+        sys.exit(f"the Spark job exited with {status}: {' '.join(args)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--binary", required=True, help="the corridor-atlas binary")
     ap.add_argument("--mb", type=float, default=3.0, help="generated news, MB (default 3)")
     ap.add_argument("--keep", help="build the corpus and atlas here and keep them")
     args = ap.parse_args()
+    # The job's module runs as a program too (its usage, without starting Spark).
+    usage = subprocess.run([sys.executable, "-m", "corridor_atlas.spark", "--help"],
+                           capture_output=True, text=True)
+    if usage.returncode != 0 or "an atlas out" not in usage.stdout:
+        sys.exit(f"python -m corridor_atlas.spark --help failed: {usage.stderr[-500:]}")
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="atlas-test-"))
     try:
         corpus, atlas = work / "corpus", work / "atlas"
         shutil.rmtree(corpus, ignore_errors=True)
         corpus.mkdir(parents=True)
         build_corpus(corpus, args.mb)
-        subprocess.run(
-            [sys.executable, "-m", "corridor_atlas.spark", "--master", "local[2]",
-             "--evidence", "3", str(corpus), str(atlas)],
-            check=True,
-        )
+        spark_job("--evidence", "3", str(corpus), str(atlas))
         wrong = compare(args.binary, corpus, atlas, copies=2)
         wrong += opened(args.binary, corpus, atlas)
         # The same with every file read by Spark's own file source.
         through = work / "atlas-spark-reader"
-        subprocess.run(
-            [sys.executable, "-m", "corridor_atlas.spark", "--master", "local[2]",
-             "--evidence", "3", "--reader", "spark", str(corpus), str(through)],
-            check=True,
-        )
+        spark_job("--evidence", "3", "--reader", "spark", str(corpus), str(through))
         wrong += [f"--reader spark: {w}" for w in compare(args.binary, corpus, through, copies=2)]
         # The same from a table of articles (--articles).
         table, atlas = work / "table" / "articles.jsonl", work / "atlas-table"
         table.parent.mkdir(exist_ok=True)
         build_table(corpus, table)
-        subprocess.run(
-            [sys.executable, "-m", "corridor_atlas.spark", "--master", "local[2]",
-             "--articles", str(table), str(atlas)],
-            check=True,
-        )
+        spark_job("--articles", str(table), str(atlas))
         wrong += [f"--articles: {w}" for w in compare(
             args.binary, table, atlas, copies=1, ids=lambda i: record_id(int(i.rsplit("#", 1)[1])))]
-        wrong += [f"--articles: {w}" for w in opened(args.binary, table, atlas)]
+        # Opening a table's atlas is opening an atlas: one window is enough here.
+        wrong += [f"--articles: {w}" for w in opened(args.binary, table, atlas, WINDOWS[:1])]
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
