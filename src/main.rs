@@ -495,9 +495,9 @@ fn read_corpus(
         report_problems(&dataset);
         if dataset.atlas.as_ref().is_some_and(|a| a.other_names) {
             eprintln!(
-                "corridor-atlas: {} was counted with other names than these (another gazetteer \
-                 or names file): its counts stand as counted",
-                root.display()
+                "corridor-atlas: {} was {}",
+                root.display(),
+                atlas::OTHER_NAMES
             );
         }
         return Ok(Ok((gazetteer, dataset)));

@@ -410,8 +410,8 @@ def read_counts(spark, inputs: list[str], names: str | None, articles: bool,
         frames = []
         for n, path in enumerate(inputs):
             low = path.lower()
-            reader = spark.read.json if low.endswith((".json", ".jsonl")) else spark.read.parquet
-            df = reader(path)
+            load = spark.read.json if low.endswith((".json", ".jsonl")) else spark.read.parquet
+            df = load(path)
             cols = [c for c in ("id", "text", "title", "date", "url") if c in df.columns]
             if "date" in cols:
                 df = df.withColumn("date", F.col("date").cast("string"))
@@ -454,10 +454,10 @@ def read_counts(spark, inputs: list[str], names: str | None, articles: bool,
     for n, base, is_dir, _ in roots:
         if n not in elsewhere:
             continue
-        reader = spark.read.format("binaryFile")
+        source = spark.read.format("binaryFile")
         if is_dir:
-            reader = reader.option("recursiveFileLookup", "true").option("pathGlobFilter", glob)
-        frames.append(reader.load(base).filter(F.col("length") < _SPARK_MAX_BYTES))
+            source = source.option("recursiveFileLookup", "true").option("pathGlobFilter", glob)
+        frames.append(source.load(base).filter(F.col("length") < _SPARK_MAX_BYTES))
     # Spark's file sources pass over names that start with "_" or "." (its own bookkeeping
     # files), which the command line reads: those are read here.
     hidden = [p for n, p, rel, _, _ in files if n in elsewhere and _spark_hides(rel)]

@@ -1,5 +1,6 @@
 //! Output batches: per-article counts, mentions and articles, as Arrow record batches.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_array::builder::{ArrayBuilder, Int32Builder, Int64Builder, StringBuilder};
@@ -137,7 +138,8 @@ pub fn counts(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arrow
     let code = |e| gazetteer.entity(e).code.as_str();
     let mut passage_offsets = vec![0i32];
     let mut passages = StringBuilder::new();
-    let mut spans: Vec<corridor_atlas::corpus::Span> = Vec::new();
+    // An article's windows already quoted, each with its place in the article's passages.
+    let mut quoted: HashMap<corridor_atlas::corpus::Span, usize> = HashMap::new();
     for r in &batch.articles {
         let doc = &r.doc;
         let c = article_counts(gazetteer, doc, &r.mentions);
@@ -165,16 +167,13 @@ pub fn counts(gazetteer: &Gazetteer, batch: &Batch) -> Result<RecordBatch, Arrow
             entities.paragraph.append_value(e.windows[1] as i32);
         }
         entities.offsets.push(offset(entities.entity.len())?);
-        spans.clear();
+        quoted.clear();
         for p in &c.pairs {
-            let at = match spans.iter().position(|&s| s == p.first) {
-                Some(at) => at,
-                None => {
-                    spans.push(p.first);
-                    passages.append_value(article::passage(&doc.text, p.first));
-                    spans.len() - 1
-                }
-            };
+            let next = quoted.len();
+            let at = *quoted.entry(p.first).or_insert_with(|| {
+                passages.append_value(article::passage(&doc.text, p.first));
+                next
+            });
             pairs.a.append_value(code(p.a));
             pairs.b.append_value(code(p.b));
             pairs.window.append_value(p.window.as_str());

@@ -118,16 +118,13 @@ def export(binary: str, corpus: Path, window: str, measure: str) -> dict:
 def opened(binary: str, corpus: Path, atlas: Path, windows=WINDOWS) -> list[str]:
     """Differences between `export` on the corpus and `export` opening the atlas itself: links
     (with two measures) and countries, for each of `windows`."""
-    def out(args: list[str], path: Path) -> str:
-        return run_export(binary, path, tuple(args))
-
     wrong = []
     for window in windows:
         for args in (["--format", "csv", "--measure", "count"],
                      ["--format", "csv", "--measure", "npmi", "--top", "5"],
                      ["--format", "nodes"]):
-            args = [*args, "--window", window]
-            want, got = out(args, corpus), out(args, atlas)
+            args = (*args, "--window", window)
+            want, got = run_export(binary, corpus, args), run_export(binary, atlas, args)
             if want != got:
                 wrong.append(f"export {' '.join(args)} of the atlas differs: "
                              f"{got[:300]!r} … want {want[:300]!r} …")

@@ -155,10 +155,7 @@ fn overview_ui(ui: &mut egui::Ui, model: &Model, commands: &mut Vec<Command>) {
     if let Some(atlas) = &model.dataset.atlas {
         ui.label(ATLAS_NOTE);
         if atlas.other_names {
-            ui.weak(
-                "It was counted with other names than these (another gazetteer or names \
-                 file): its counts stand as counted.",
-            );
+            ui.weak(format!("It was {}.", crate::atlas::OTHER_NAMES));
         }
     }
     ui.weak("Click a country, a link or a corridor on the map to read the sentences behind it.");

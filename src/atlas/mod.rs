@@ -46,6 +46,11 @@ pub const KIND: &str = "corridor-atlas atlas";
 /// The manifest's file name.
 pub const MANIFEST: &str = "manifest.json";
 
+/// What is said of an atlas counted with other names than the ones it is opened with (after
+/// "it was" or the atlas's path and "was").
+pub const OTHER_NAMES: &str = "counted with other names than these (another gazetteer or names \
+                               file): its counts stand as counted";
+
 /// Why an atlas cannot be opened or written.
 #[derive(Debug, thiserror::Error)]
 #[error("atlas {}: {reason}", path.display())]
